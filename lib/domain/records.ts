@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { Money } from './money.ts';
+import { IsoDate, IsoDateTime, IsoMonth, Provenance, Sha256 } from './provenance.ts';
+
+/** The marketplace or payment platform a record belongs to. Dedupe keys are unique within one. */
+export const Platform = z.enum([
+  'amazon',
+  'shopify',
+  'ebay',
+  'etsy',
+  'walmart',
+  'aliexpress',
+  'dhgate',
+  'alibaba',
+  'paypal',
+  'stripe',
+  'payoneer',
+  'pingpong',
+  'worldfirst',
+  'demo',
+]);
+export type Platform = z.infer<typeof Platform>;
+
+const entryBase = {
+  /** Stable across re-imports and overlapping files: the same event always gets the same key. */
+  key: z.string().min(1),
+  platform: Platform,
+  /** Calendar date in the report's own time zone; its month is the month the event counts in. */
+  date: IsoDate,
+  /** The import (file or page) that produced this record. */
+  importId: Sha256,
+  /** 1-based line in the file (or row on the page), for messages a seller can check. */
+  row: z.number().int().positive().optional(),
+  orderId: z.string().optional(),
+};
+
+/** A sale. `gross` is what the buyer paid, shipping included, marketplace-remitted tax excluded. */
+export const Order = z.object({
+  kind: z.literal('order'),
+  ...entryBase,
+  orderId: z.string().min(1),
+  gross: Money,
+  status: z.enum(['paid', 'pending', 'cancelled']).default('paid'),
+  marketplace: z.string().optional(),
+});
+export type Order = z.infer<typeof Order>;
+
+/** Money returned to a buyer; `amount` is positive. */
+export const Refund = z.object({ kind: z.literal('refund'), ...entryBase, amount: Money });
+/** Marketplace or payment fee; positive when charged, negative when a fee is given back. */
+export const Fee = z.object({ kind: z.literal('fee'), ...entryBase, amount: Money, feeType: z.string() });
+/** Money sent to the seller's bank or wallet; `amount` is positive. */
+export const Payout = z.object({
+  kind: z.literal('payout'),
+  ...entryBase,
+  amount: Money,
+  payoutId: z.string().optional(),
+  status: z.enum(['paid', 'pending', 'failed']).default('paid'),
+});
+export type Payout = z.infer<typeof Payout>;
+/** A buyer's dispute that took money back; `amount` is positive. */
+export const Chargeback = z.object({ kind: z.literal('chargeback'), ...entryBase, amount: Money });
+/** Funds held back (positive) or released (negative) by the platform. Not income. */
+export const Reserve = z.object({ kind: z.literal('reserve'), ...entryBase, amount: Money });
+/** Anything else that moved money (reimbursements, adjustments), signed as the seller sees it. */
+export const Adjustment = z.object({
+  kind: z.literal('adjustment'),
+  ...entryBase,
+  amount: Money,
+  description: z.string(),
+});
+
+export const LedgerEntry = z.discriminatedUnion('kind', [
+  Order,
+  Refund,
+  Fee,
+  Payout,
+  Chargeback,
+  Reserve,
+  Adjustment,
+]);
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+export type LedgerKind = LedgerEntry['kind'];
+
+/** Amounts per ISO currency code, in minor units. Never summed across currencies. */
+export const CurrencyTotals = z.record(z.string(), z.number().int());
+export type CurrencyTotals = z.infer<typeof CurrencyTotals>;
+
+// ---- What is stored in IndexedDB ----
+
+/** One file or page the seller imported. Its id is the SHA-256 of the bytes read. */
+export const ImportRecord = z.object({
+  id: Sha256,
+  provenance: Provenance,
+  importedAt: IsoDateTime,
+  platform: Platform,
+  added: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  months: z.array(IsoMonth),
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
+/** Up to CHUNK_SIZE records of one platform and month, stored as one IndexedDB value. */
+export const RecordChunk = z.object({
+  platform: Platform,
+  month: IsoMonth,
+  seq: z.number().int().nonnegative(),
+  records: z.array(LedgerEntry),
+});
+export type RecordChunk = z.infer<typeof RecordChunk>;
+
+/** The dedupe keys of every record stored for one platform and month. */
+export const DedupeKeys = z.object({ platform: Platform, month: IsoMonth, keys: z.array(z.string()) });
+export type DedupeKeys = z.infer<typeof DedupeKeys>;
+
+/** Totals of one platform and month, kept up to date on import so the popup never reads raw history. */
+export const MonthAggregate = z.object({
+  platform: Platform,
+  month: IsoMonth,
+  records: z.number().int().nonnegative(),
+  orders: z.number().int().nonnegative(),
+  grossSales: CurrencyTotals,
+  refunds: CurrencyTotals,
+  fees: CurrencyTotals,
+  payouts: CurrencyTotals,
+  chargebacks: CurrencyTotals,
+  reserves: CurrencyTotals,
+  adjustments: CurrencyTotals,
+});
+export type MonthAggregate = z.infer<typeof MonthAggregate>;
+
+export const Settings = z.object({
+  reportingCurrency: z.string().length(3).default('USD'),
+  language: z.enum(['en', 'zh_CN']).default('en'),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export { IsoDateTime };

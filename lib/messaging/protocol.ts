@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { IsoMonth, Provenance } from '../domain/provenance.ts';
+import { ImportRecord, LedgerEntry, MonthAggregate, Platform, Settings } from '../domain/records.ts';
+
+/** Who may send a message: an extension page (popup, options) or a content script on a dashboard. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+export interface MessageSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  /** Senders allowed to send this message; the background rejects everyone else. */
+  senders: readonly SenderKind[];
+  request: Req;
+  response: Res;
+}
+
+function spec<Req extends z.ZodType, Res extends z.ZodType>(s: MessageSpec<Req, Res>): MessageSpec<Req, Res> {
+  return s;
+}
+
+export const Overview = z.object({
+  imports: z.number().int().nonnegative(),
+  records: z.number().int().nonnegative(),
+  orders: z.number().int().nonnegative(),
+  firstMonth: IsoMonth.nullable(),
+  lastMonth: IsoMonth.nullable(),
+  platforms: z.array(Platform),
+  months: z.array(MonthAggregate),
+  settings: Settings,
+});
+export type Overview = z.infer<typeof Overview>;
+
+export const ImportResultSchema = z.object({
+  importId: z.string(),
+  added: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  months: z.array(IsoMonth),
+});
+
+/** The whole protocol: every message type, who may send it, and the shape of both directions. */
+export const PROTOCOL = {
+  ping: spec({
+    senders: ['extension-page', 'content-script'],
+    request: z.object({}),
+    response: z.object({ version: z.string() }),
+  }),
+  getOverview: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: Overview,
+  }),
+  listImports: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: z.array(ImportRecord),
+  }),
+  importEntries: spec({
+    senders: ['extension-page', 'content-script'],
+    request: z.object({
+      provenance: Provenance,
+      platform: Platform,
+      entries: z.array(LedgerEntry).max(1_000_000),
+    }),
+    response: ImportResultSchema,
+  }),
+  saveSettings: spec({
+    senders: ['extension-page'],
+    request: Settings,
+    response: Settings,
+  }),
+};
+
+export type Protocol = typeof PROTOCOL;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
+export type ParsedRequestOf<T extends MessageType> = z.output<Protocol[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<Protocol[T]['response']>;
+
+/** What goes over `runtime.sendMessage`. The marker keeps stray messages of other code out. */
+export const Envelope = z.object({
+  channel: z.literal('tradeline/v1'),
+  type: z.string(),
+  data: z.unknown(),
+});
+export type Envelope = z.infer<typeof Envelope>;
+
+export const ErrorCode = z.enum(['forbidden', 'invalid_request', 'unknown_type', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: ErrorCode, message: z.string() }),
+  }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+export function isMessageType(type: string): type is MessageType {
+  return Object.hasOwn(PROTOCOL, type);
+}

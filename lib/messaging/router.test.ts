@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fileProvenance, IMPORT_A, order } from '../../test/factories.ts';
+import { openTradelineDb } from '../storage/db.ts';
+import { createClient } from './client.ts';
+import { createHandlers } from './handlers.ts';
+import { createRouter } from './router.ts';
+import type { MessageSender } from './sender.ts';
+
+const SELF = { id: 'tradelineextensionid', origin: 'chrome-extension://tradelineextensionid/' };
+const POPUP: MessageSender = { id: SELF.id, url: `${SELF.origin}popup.html` };
+const CONTENT_SCRIPT: MessageSender = {
+  id: SELF.id,
+  url: 'https://sellercentral.amazon.com/payments/event/view',
+  tab: { id: 7 },
+  frameId: 0,
+};
+const OTHER_EXTENSION: MessageSender = {
+  id: 'someotherextensionid',
+  url: 'chrome-extension://someotherextensionid/background.js',
+};
+const WEB_PAGE: MessageSender = {
+  url: 'https://evil.example/phish.html',
+  origin: 'https://evil.example',
+  tab: { id: 9 },
+};
+
+function setup() {
+  const rejections: string[] = [];
+  const route = createRouter(
+    createHandlers(() => openTradelineDb(), '1.2.3'),
+    SELF,
+    (reason, detail) => rejections.push(`${reason}: ${detail}`),
+  );
+  // The fake browser delivers messages to this listener with whatever sender the test gives.
+  fakeBrowser.runtime.onMessage.addListener((message, sender) => route(message, sender as MessageSender));
+  const sendAs = (sender: MessageSender) => (message: unknown) =>
+    fakeBrowser.runtime.onMessage.trigger(message, sender).then((replies) => replies[0]);
+  return { rejections, sendAs };
+}
+
+describe('background message router', () => {
+  it('answers its own extension pages', async () => {
+    const { sendAs } = setup();
+    const client = createClient(sendAs(POPUP));
+    expect(await client.send('ping', {})).toEqual({ version: '1.2.3' });
+    const overview = await client.send('getOverview', {});
+    expect(overview).toMatchObject({ records: 0, imports: 0, firstMonth: null });
+  });
+
+  it('rejects a message from another extension', async () => {
+    const { sendAs, rejections } = setup();
+    const client = createClient(sendAs(OTHER_EXTENSION));
+    await expect(client.send('getOverview', {})).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Tradeline only answers its own pages and content scripts.',
+    });
+    expect(rejections).toEqual(['forbidden: sender is not this extension']);
+  });
+
+  it('rejects a message from a web page', async () => {
+    const { sendAs, rejections } = setup();
+    const client = createClient(sendAs(WEB_PAGE));
+    await expect(client.send('ping', {})).rejects.toMatchObject({ code: 'forbidden' });
+    // Even a page that fakes our id in its sender cannot pass without being an extension page or a tab's content script.
+    const forged = createClient(sendAs({ id: SELF.id, url: 'https://evil.example/' }));
+    await expect(forged.send('ping', {})).rejects.toMatchObject({ code: 'forbidden' });
+    expect(rejections).toEqual([
+      'forbidden: sender is not this extension',
+      'forbidden: sender is not this extension',
+    ]);
+  });
+
+  it('lets content scripts send only the messages declared for them', async () => {
+    const { sendAs } = setup();
+    const client = createClient(sendAs(CONTENT_SCRIPT));
+    expect(await client.send('ping', {})).toEqual({ version: '1.2.3' });
+    await expect(client.send('getOverview', {})).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'A content-script may not send "getOverview".',
+    });
+  });
+
+  it('rejects payloads that do not match the protocol and stores nothing', async () => {
+    const { sendAs } = setup();
+    const client = createClient(sendAs(POPUP));
+    const bad = { ...order('1', '2026-01-01', 10_00), gross: { amount: 10.5, currency: 'USD' } };
+    await expect(
+      client.send('importEntries', {
+        provenance: fileProvenance(IMPORT_A, 1),
+        platform: 'shopify',
+        entries: [bad as never],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('gross.amount') });
+    expect((await client.send('getOverview', {})).records).toBe(0);
+  });
+
+  it('rejects unknown message types and foreign envelopes', async () => {
+    const { sendAs } = setup();
+    const send = sendAs(POPUP);
+    expect(await send({ channel: 'tradeline/v1', type: 'deleteEverything', data: {} })).toEqual({
+      ok: false,
+      error: { code: 'unknown_type', message: 'Unknown message type "deleteEverything".' },
+    });
+    expect(await send({ hello: 'world' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('imports records sent by a page and reports them in the overview', async () => {
+    const { sendAs } = setup();
+    const client = createClient(sendAs(POPUP));
+    const result = await client.send('importEntries', {
+      provenance: fileProvenance(IMPORT_A, 2),
+      platform: 'shopify',
+      entries: [order('1', '2026-01-03', 10_00), order('2', '2026-02-03', 20_00)],
+    });
+    expect(result).toMatchObject({ added: 2, duplicates: 0, months: ['2026-01', '2026-02'] });
+    const overview = await client.send('getOverview', {});
+    expect(overview).toMatchObject({ orders: 2, imports: 1, firstMonth: '2026-01', lastMonth: '2026-02' });
+  });
+});

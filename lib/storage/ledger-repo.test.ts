@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../test/factories.ts';
+import { openTradelineDb } from './db.ts';
+import { importEntries, readMonth } from './ledger-repo.ts';
+import { listAggregates, listImports } from './overview-repo.ts';
+import { CHUNK_SIZE } from './schema.ts';
+
+const meta = (id: string, rows: number) => ({
+  id,
+  provenance: fileProvenance(id, rows),
+  importedAt: '2026-11-02T08:00:00.000Z',
+});
+
+describe('importEntries', () => {
+  it('stores records by platform and month and keeps monthly totals', async () => {
+    const db = await openTradelineDb();
+    const result = await importEntries(db, meta(IMPORT_A, 3), 'shopify', [
+      order('1', '2026-03-01', 10_00),
+      order('2', '2026-03-31', 15_25),
+      payout('p1', '2026-04-01', 20_00),
+    ]);
+    expect(result).toEqual({ importId: IMPORT_A, added: 3, duplicates: 0, months: ['2026-03', '2026-04'] });
+    expect((await readMonth(db, 'shopify', '2026-03')).map((e) => e.orderId)).toEqual(['1', '2']);
+    const totals = await listAggregates(db);
+    expect(totals.map((t) => [t.month, t.orders, t.grossSales, t.payouts])).toEqual([
+      ['2026-03', 2, { USD: 25_25 }, {}],
+      ['2026-04', 0, {}, { USD: 20_00 }],
+    ]);
+    db.close();
+  });
+
+  it('importing the same file twice adds nothing the second time', async () => {
+    const db = await openTradelineDb();
+    const entries = [order('1', '2026-03-01', 10_00), order('2', '2026-03-02', 11_00)];
+    await importEntries(db, meta(IMPORT_A, 2), 'shopify', entries);
+    const again = await importEntries(db, meta(IMPORT_A, 2), 'shopify', entries);
+    expect(again).toMatchObject({ added: 0, duplicates: 2 });
+    expect(await readMonth(db, 'shopify', '2026-03')).toHaveLength(2);
+    const [march] = await listAggregates(db);
+    expect(march).toMatchObject({ orders: 2, grossSales: { USD: 21_00 } });
+    expect(await listImports(db)).toHaveLength(1);
+    db.close();
+  });
+
+  it('an overlapping file only adds the records not stored yet', async () => {
+    const db = await openTradelineDb();
+    await importEntries(db, meta(IMPORT_A, 2), 'shopify', [
+      order('1', '2026-03-01', 10_00),
+      order('2', '2026-03-02', 11_00),
+    ]);
+    const overlap = await importEntries(db, meta(IMPORT_B, 2), 'shopify', [
+      order('2', '2026-03-02', 11_00, IMPORT_B),
+      order('3', '2026-03-03', 12_00, IMPORT_B),
+    ]);
+    expect(overlap).toMatchObject({ added: 1, duplicates: 1 });
+    const [march] = await listAggregates(db);
+    expect(march).toMatchObject({ orders: 3, grossSales: { USD: 33_00 } });
+    db.close();
+  });
+
+  it('fills chunks up to their size, then starts the next one', async () => {
+    const db = await openTradelineDb();
+    const many = Array.from({ length: CHUNK_SIZE + 5 }, (_, i) => order(`o${i}`, '2026-05-10', 1_00));
+    await importEntries(db, meta(IMPORT_A, many.length), 'shopify', many);
+    await importEntries(db, meta(IMPORT_B, 1), 'shopify', [order('late', '2026-05-31', 1_00, IMPORT_B)]);
+    const first = await db.get('chunks', ['shopify', '2026-05', 0]);
+    const second = await db.get('chunks', ['shopify', '2026-05', 1]);
+    expect(first?.records).toHaveLength(CHUNK_SIZE);
+    expect(second?.records).toHaveLength(6);
+    expect(second?.records.at(-1)?.orderId).toBe('late');
+    const [may] = await listAggregates(db);
+    expect(may).toMatchObject({ orders: CHUNK_SIZE + 6, grossSales: { USD: (CHUNK_SIZE + 6) * 100 } });
+    db.close();
+  });
+
+  it('never adds amounts of different currencies together', async () => {
+    const db = await openTradelineDb();
+    const eur = { ...order('e1', '2026-06-01', 50_00), gross: { amount: 50_00, currency: 'EUR' } };
+    await importEntries(db, meta(IMPORT_A, 2), 'shopify', [order('u1', '2026-06-01', 20_00), eur]);
+    const [june] = await listAggregates(db);
+    expect(june?.grossSales).toEqual({ USD: 20_00, EUR: 50_00 });
+    db.close();
+  });
+});

@@ -1,0 +1,112 @@
+import type { ImportRecord, LedgerEntry, MonthAggregate, Platform } from '../domain/records.ts';
+import { addEntry, emptyAggregate } from './aggregate.ts';
+import type { TradelineDatabase } from './db.ts';
+import { CHUNK_SIZE } from './schema.ts';
+
+export interface ImportResult {
+  importId: string;
+  added: number;
+  duplicates: number;
+  months: string[];
+}
+
+type ImportMeta = Omit<ImportRecord, 'added' | 'duplicates' | 'months' | 'platform'>;
+
+function groupByPlatformMonth(entries: readonly LedgerEntry[]): Map<string, LedgerEntry[]> {
+  const groups = new Map<string, LedgerEntry[]>();
+  for (const entry of entries) {
+    const id = `${entry.platform}|${entry.date.slice(0, 7)}`;
+    const list = groups.get(id);
+    if (list) list.push(entry);
+    else groups.set(id, [entry]);
+  }
+  return groups;
+}
+
+/**
+ * Stores one import's records in a single transaction: records whose dedupe key is already
+ * stored (from this file imported before, or an overlapping one) are counted as duplicates and
+ * skipped; the rest are appended to the platform-month chunks, and the monthly totals updated.
+ * Either everything is stored or nothing is.
+ */
+export async function importEntries(
+  db: TradelineDatabase,
+  meta: ImportMeta,
+  platform: Platform,
+  entries: readonly LedgerEntry[],
+): Promise<ImportResult> {
+  const tx = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates'], 'readwrite');
+  const chunks = tx.objectStore('chunks');
+  const dedupe = tx.objectStore('dedupe');
+  const aggregates = tx.objectStore('aggregates');
+  let added = 0;
+  let duplicates = 0;
+  const months = new Set<string>();
+
+  for (const [id, group] of groupByPlatformMonth(entries)) {
+    const [groupPlatform, month] = id.split('|') as [Platform, string];
+    months.add(month);
+    const stored = await dedupe.get([groupPlatform, month]);
+    const keys = stored?.keys ?? [];
+    const seen = new Set(keys);
+    const fresh: LedgerEntry[] = [];
+    for (const entry of group) {
+      if (seen.has(entry.key)) {
+        duplicates += 1;
+        continue;
+      }
+      seen.add(entry.key);
+      keys.push(entry.key);
+      fresh.push(entry);
+    }
+    if (fresh.length === 0) continue;
+    added += fresh.length;
+
+    const last = await chunks.openCursor(
+      IDBKeyRange.bound([groupPlatform, month, 0], [groupPlatform, month, Number.MAX_SAFE_INTEGER]),
+      'prev',
+    );
+    let chunk = last?.value ?? { platform: groupPlatform, month, seq: 0, records: [] };
+    let offset = 0;
+    while (offset < fresh.length) {
+      if (chunk.records.length >= CHUNK_SIZE) {
+        chunk = { platform: groupPlatform, month, seq: chunk.seq + 1, records: [] };
+      }
+      const take = Math.min(CHUNK_SIZE - chunk.records.length, fresh.length - offset);
+      chunk.records.push(...fresh.slice(offset, offset + take));
+      offset += take;
+      void chunks.put(chunk);
+    }
+    void dedupe.put({ platform: groupPlatform, month, keys });
+
+    const agg: MonthAggregate =
+      (await aggregates.get([groupPlatform, month])) ?? emptyAggregate(groupPlatform, month);
+    for (const entry of fresh) addEntry(agg, entry);
+    void aggregates.put(agg);
+  }
+
+  const previous = await tx.objectStore('imports').get(meta.id);
+  const record: ImportRecord = {
+    ...meta,
+    platform,
+    added: added + (previous?.added ?? 0),
+    duplicates,
+    months: [...new Set([...(previous?.months ?? []), ...months])].sort(),
+  };
+  void tx.objectStore('imports').put(record);
+  await tx.done;
+  return { importId: meta.id, added, duplicates, months: [...months].sort() };
+}
+
+/** Every stored record of one platform and month, in import order. */
+export async function readMonth(
+  db: TradelineDatabase,
+  platform: Platform,
+  month: string,
+): Promise<LedgerEntry[]> {
+  const chunks = await db.getAll(
+    'chunks',
+    IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]),
+  );
+  return chunks.flatMap((c) => c.records);
+}

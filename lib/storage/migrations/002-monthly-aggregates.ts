@@ -1,0 +1,29 @@
+import { addEntry, emptyAggregate } from '../aggregate.ts';
+import type { Migration } from './migration.ts';
+
+/**
+ * Monthly totals per platform, so that opening the popup reads a few small values instead of
+ * the raw history. Backfilled from the chunks already stored.
+ */
+export const migration002: Migration = {
+  version: 2,
+  name: 'monthly-aggregates',
+  async migrate(db, tx) {
+    db.createObjectStore('aggregates', { keyPath: ['platform', 'month'] });
+    const aggregates = tx.objectStore('aggregates');
+    let cursor = await tx.objectStore('chunks').openCursor();
+    const totals = new Map<string, ReturnType<typeof emptyAggregate>>();
+    while (cursor) {
+      const chunk = cursor.value;
+      const id = `${chunk.platform}|${chunk.month}`;
+      let agg = totals.get(id);
+      if (!agg) {
+        agg = emptyAggregate(chunk.platform, chunk.month);
+        totals.set(id, agg);
+      }
+      for (const entry of chunk.records) addEntry(agg, entry);
+      cursor = await cursor.continue();
+    }
+    await Promise.all([...totals.values()].map((agg) => aggregates.put(agg)));
+  },
+};

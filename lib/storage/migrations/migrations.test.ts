@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { fileProvenance, IMPORT_A, order, payout } from '../../../test/factories.ts';
+import { openTradelineDb } from '../db.ts';
+import { LATEST_VERSION, MIGRATIONS } from './all.ts';
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps, each in its own zero-padded file', async () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(
+      Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1),
+    );
+    const files = Object.keys(import.meta.glob('./[0-9][0-9][0-9]-*.ts'));
+    expect(files).toHaveLength(MIGRATIONS.length);
+    MIGRATIONS.forEach((m, i) => {
+      expect(files[i]).toBe(`./${String(m.version).padStart(3, '0')}-${m.name}.ts`);
+    });
+  });
+
+  it('001 creates the imports, chunks and dedupe stores', async () => {
+    const db = await openTradelineDb({ version: 1 });
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'dedupe', 'imports']);
+    db.close();
+  });
+
+  it('upgrading from version 1 keeps every record and backfills the monthly totals (002)', async () => {
+    const v1 = await openTradelineDb({ version: 1 });
+    const jan = [order('1001', '2026-01-05', 12_50), order('1002', '2026-01-20', 30_00)];
+    const feb = [order('1003', '2026-02-02', 99_99), payout('p1', '2026-02-10', 40_00)];
+    await v1.put('imports', {
+      id: IMPORT_A,
+      provenance: fileProvenance(IMPORT_A, 4),
+      importedAt: '2026-11-01T10:00:00.000Z',
+      platform: 'shopify',
+      added: 4,
+      duplicates: 0,
+      months: ['2026-01', '2026-02'],
+    });
+    await v1.put('chunks', { platform: 'shopify', month: '2026-01', seq: 0, records: jan });
+    await v1.put('chunks', { platform: 'shopify', month: '2026-02', seq: 0, records: feb });
+    await v1.put('dedupe', { platform: 'shopify', month: '2026-01', keys: jan.map((e) => e.key) });
+    v1.close();
+
+    const db = await openTradelineDb();
+    expect(db.version).toBe(LATEST_VERSION);
+    expect(await db.count('imports')).toBe(1);
+    expect((await db.get('chunks', ['shopify', '2026-01', 0]))?.records).toEqual(jan);
+    expect((await db.get('chunks', ['shopify', '2026-02', 0]))?.records).toEqual(feb);
+    expect((await db.get('dedupe', ['shopify', '2026-01']))?.keys).toEqual([
+      'shopify:order:1001',
+      'shopify:order:1002',
+    ]);
+    const janTotals = await db.get('aggregates', ['shopify', '2026-01']);
+    expect(janTotals).toMatchObject({ orders: 2, records: 2, grossSales: { USD: 42_50 } });
+    const febTotals = await db.get('aggregates', ['shopify', '2026-02']);
+    expect(febTotals).toMatchObject({
+      orders: 1,
+      records: 2,
+      grossSales: { USD: 99_99 },
+      payouts: { USD: 40_00 },
+    });
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'en' });
+    db.close();
+  });
+
+  it('upgrading from version 2 keeps records and totals and adds default settings (003)', async () => {
+    const v2 = await openTradelineDb({ version: 2 });
+    const records = [order('2001', '2025-12-24', 5_00)];
+    await v2.put('chunks', { platform: 'shopify', month: '2025-12', seq: 0, records });
+    await v2.put('aggregates', {
+      platform: 'shopify',
+      month: '2025-12',
+      records: 1,
+      orders: 1,
+      grossSales: { USD: 5_00 },
+      refunds: {},
+      fees: {},
+      payouts: {},
+      chargebacks: {},
+      reserves: {},
+      adjustments: {},
+    });
+    v2.close();
+
+    const db = await openTradelineDb();
+    expect((await db.get('chunks', ['shopify', '2025-12', 0]))?.records).toEqual(records);
+    expect(await db.get('aggregates', ['shopify', '2025-12'])).toMatchObject({ grossSales: { USD: 5_00 } });
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'en' });
+    db.close();
+  });
+
+  it('a fresh install at the latest version has every store', async () => {
+    const db = await openTradelineDb();
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'aggregates',
+      'chunks',
+      'dedupe',
+      'imports',
+      'settings',
+    ]);
+    db.close();
+  });
+});

@@ -1,0 +1,20 @@
+import type { DBSchema } from 'idb';
+import type { DedupeKeys, ImportRecord, MonthAggregate, RecordChunk, Settings } from '../domain/records.ts';
+
+export const DB_NAME = 'tradeline';
+
+/** Records per stored chunk: one IndexedDB value per ~10,000 records is ~30x faster than one per record. */
+export const CHUNK_SIZE = 10_000;
+
+/** The database as the latest migration leaves it. */
+export interface TradelineDB extends DBSchema {
+  imports: { key: string; value: ImportRecord };
+  /** Key: [platform, month, seq]. */
+  chunks: { key: [string, string, number]; value: RecordChunk };
+  /** Key: [platform, month]. */
+  dedupe: { key: [string, string]; value: DedupeKeys };
+  /** Key: [platform, month]. Added by migration 002. */
+  aggregates: { key: [string, string]; value: MonthAggregate };
+  /** Key: a setting group's name. Added by migration 003. */
+  settings: { key: string; value: Settings };
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+
+// Explicit imports everywhere (no auto-imports): every name's origin is visible in the file.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Tradeline',
+    description:
+      'Your sales history, read in your browser, turned into a credit profile and financing offers you can apply to in one click.',
+    // IndexedDB holds years of orders (millions of rows): without this the browser may evict or cap it.
+    permissions: ['unlimitedStorage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tradeline@tradeline.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['demo-output/**', 'test-results/**', '**/*.log', '.output/**'],
+  },
+});
