@@ -33,9 +33,12 @@ function setup() {
     (reason, detail) => rejections.push(`${reason}: ${detail}`),
   );
   // The fake browser delivers messages to this listener with whatever sender the test gives.
-  fakeBrowser.runtime.onMessage.addListener((message, sender) => route(message, sender as MessageSender));
+  type FakeSender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: FakeSender) =>
+    route(message, sender as MessageSender),
+  );
   const sendAs = (sender: MessageSender) => (message: unknown) =>
-    fakeBrowser.runtime.onMessage.trigger(message, sender).then((replies) => replies[0]);
+    fakeBrowser.runtime.onMessage.trigger(message, sender as FakeSender).then((replies) => replies[0]);
   return { rejections, sendAs };
 }
 

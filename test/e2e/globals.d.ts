@@ -1,0 +1,7 @@
+// The bits of Chromium's `chrome` global the browser tests call inside extension pages.
+declare const chrome: {
+  runtime: {
+    getManifest(): { name: string; version: string; permissions?: string[] };
+    sendMessage(message: unknown): Promise<unknown>;
+  };
+};
