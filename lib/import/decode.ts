@@ -1,0 +1,109 @@
+import type { ImportIssue } from './issues.ts';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Bytes looked at before deciding the encoding of a file without a BOM. */
+const SNIFF_BYTES = 64 * 1024;
+
+export interface Sniffed {
+  encoding: TextEncodingName;
+  /** Length of the byte-order mark to skip. */
+  bom: number;
+}
+
+/**
+ * Decides a file's encoding from its first bytes: a BOM when there is one (UTF-8 in PayPal and
+ * Etsy exports, UTF-16 in files re-saved by Excel as "Unicode text"); otherwise NUL bytes in
+ * alternate positions mean UTF-16, valid UTF-8 means UTF-8, and anything else is taken as
+ * Windows-1252 (CSV saved by Excel on Western Windows).
+ */
+export function sniffEncoding(head: Uint8Array): Sniffed {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  const n = Math.min(head.length, 4096);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i++) {
+    if (head[i] === 0) {
+      if (i % 2 === 0) evenZeros++;
+      else oddZeros++;
+    }
+  }
+  if (n >= 4 && oddZeros > n / 8 && evenZeros < oddZeros / 4) return { encoding: 'utf-16le', bom: 0 };
+  if (n >= 4 && evenZeros > n / 8 && oddZeros < evenZeros / 4) return { encoding: 'utf-16be', bom: 0 };
+  // Cut at the last complete UTF-8 sequence before checking validity.
+  let end = Math.min(head.length, SNIFF_BYTES);
+  if (end < head.length || end === SNIFF_BYTES) {
+    let back = 0;
+    while (back < 4 && end - back - 1 >= 0 && ((head[end - back - 1] ?? 0) & 0xc0) === 0x80) back++;
+    const lead = head[end - back - 1] ?? 0;
+    if (lead >= 0xc0) end = end - back - 1;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    return { encoding: 'utf-8', bom: 0 };
+  } catch {
+    return { encoding: 'windows-1252', bom: 0 };
+  }
+}
+
+/** Decodes a file's bytes as they arrive, in chunks of any size. */
+export class StreamDecoder {
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private decoder: TextDecoder | undefined;
+  private warnedInvalid = false;
+  encoding: TextEncodingName | undefined;
+  readonly issues: ImportIssue[] = [];
+
+  /** Returns the text decoded so far (may be '' while the first bytes are being sniffed). */
+  push(bytes: Uint8Array): string {
+    if (!this.decoder) {
+      this.pending.push(bytes);
+      this.pendingBytes += bytes.length;
+      if (this.pendingBytes < SNIFF_BYTES) return '';
+      return this.start(false);
+    }
+    return this.check(this.decoder.decode(bytes, { stream: true }));
+  }
+
+  end(): string {
+    const head = this.decoder ? '' : this.start(true);
+    const decoder = this.decoder as TextDecoder;
+    return head + this.check(decoder.decode());
+  }
+
+  private start(final: boolean): string {
+    const head = concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    const { encoding, bom } = sniffEncoding(head);
+    this.encoding = encoding;
+    this.decoder = new TextDecoder(encoding, { ignoreBOM: true });
+    return this.check(this.decoder.decode(head.subarray(bom), { stream: !final }));
+  }
+
+  private check(text: string): string {
+    if (!this.warnedInvalid && this.encoding === 'utf-8' && text.includes('\uFFFD')) {
+      this.warnedInvalid = true;
+      this.issues.push({
+        row: null,
+        field: null,
+        message:
+          'Some characters of this file are not valid UTF-8 and show as "�". Names may look wrong; amounts and dates are unaffected unless they contain such characters.',
+      });
+    }
+    return text;
+  }
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

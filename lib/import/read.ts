@@ -1,0 +1,203 @@
+import type { LedgerEntry } from '../domain/records.ts';
+import type { AnyReportFormat, RowReader } from '../sources/format.ts';
+import { CsvReader, readCsv } from './csv.ts';
+import { StreamDecoder, type TextEncodingName } from './decode.ts';
+import { HeaderIndex } from './header.ts';
+import type { ImportIssue } from './issues.ts';
+
+/** How much decoded text is looked at to find the header row among preamble lines. */
+const HEADER_SEARCH_CHARS = 256 * 1024;
+const HEADER_SEARCH_RECORDS = 100;
+
+export interface HeaderMatch {
+  format: AnyReportFormat;
+  delimiter: string;
+  /** 1-based line of the header row. */
+  line: number;
+  cells: string[];
+}
+
+function matches(format: AnyReportFormat, cells: readonly string[]): number {
+  const header = new HeaderIndex(cells, format.columns);
+  if (!format.required.every((c) => header.has(c))) return 0;
+  if (format.absent?.some((c) => header.has(c))) return 0;
+  return Object.keys(format.columns).filter((c) => header.has(c)).length;
+}
+
+/**
+ * Finds the header row in the first lines of a file and the format it belongs to. Preamble lines
+ * (Amazon's date range report has 7 to 9, eBay's transaction report ends its with `Seller,<id>`)
+ * are skipped. When two formats fit the same row, the one that recognises more columns wins.
+ */
+export function findHeader(sample: string, formats: readonly AnyReportFormat[]): HeaderMatch | undefined {
+  const delimiters = [...new Set(formats.flatMap((f) => f.delimiters))];
+  let best: (HeaderMatch & { score: number }) | undefined;
+  for (const delimiter of delimiters) {
+    const candidates = formats.filter((f) => f.delimiters.includes(delimiter));
+    const { records } = readCsv(sample, delimiter);
+    for (const record of records.slice(0, HEADER_SEARCH_RECORDS)) {
+      if (best && record.line > best.line) break;
+      if (record.cells.length < 2) continue;
+      for (const format of candidates) {
+        const score = matches(format, record.cells);
+        if (score === 0) continue;
+        if (!best || record.line < best.line || (record.line === best.line && score > best.score)) {
+          best = { format, delimiter, line: record.line, cells: record.cells, score };
+        }
+      }
+    }
+  }
+  if (!best) return undefined;
+  const { score: _score, ...match } = best;
+  return match;
+}
+
+export interface ReadSummary {
+  fileName: string;
+  format: AnyReportFormat | undefined;
+  encoding: TextEncodingName | undefined;
+  headerLine: number | undefined;
+  /** Data rows read (blank rows, preamble and header not counted). */
+  rows: number;
+  records: number;
+  issues: ImportIssue[];
+}
+
+export interface ReportReaderOptions {
+  fileName: string;
+  importId: string;
+  formats: readonly AnyReportFormat[];
+  onEntry: (entry: LedgerEntry) => void;
+}
+
+/**
+ * Reads one report file as its bytes arrive: decodes, finds the header and the format, then
+ * hands each data row to the format's reader. Never throws on the file's content; every problem
+ * becomes an issue with its line.
+ */
+export class ReportReader {
+  private readonly decoder = new StreamDecoder();
+  private sample = '';
+  private csv: CsvReader | undefined;
+  private rowReader: RowReader | undefined;
+  private match: HeaderMatch | undefined;
+  private undetected = false;
+  private rows = 0;
+  private records = 0;
+  private readonly issues: ImportIssue[] = [];
+
+  constructor(private readonly options: ReportReaderOptions) {}
+
+  push(bytes: Uint8Array): void {
+    this.text(this.decoder.push(bytes), false);
+  }
+
+  end(): ReadSummary {
+    this.text(this.decoder.end(), true);
+    this.csv?.end();
+    if (this.rowReader) this.guard(null, () => this.rowReader?.end());
+    const issues = [...this.decoder.issues, ...this.issues];
+    if (!this.match) {
+      const known = this.options.formats.map((f) => f.label).join('; ');
+      issues.unshift({
+        row: null,
+        field: null,
+        message: `"${this.options.fileName}" is not a report Tradeline can read: no known header row was found. Known formats: ${known}.`,
+      });
+    } else if (this.rows === 0) {
+      issues.push({
+        row: null,
+        field: null,
+        message: `"${this.options.fileName}" has a header but no data rows.`,
+      });
+    }
+    return {
+      fileName: this.options.fileName,
+      format: this.match?.format,
+      encoding: this.decoder.encoding,
+      headerLine: this.match?.line,
+      rows: this.rows,
+      records: this.records,
+      issues,
+    };
+  }
+
+  private text(text: string, final: boolean): void {
+    if (this.csv) {
+      if (text) this.csv.push(text);
+      return;
+    }
+    if (this.undetected) return;
+    this.sample += text;
+    if (!final && this.sample.length < HEADER_SEARCH_CHARS) return;
+    this.match = findHeader(this.sample, this.options.formats);
+    if (!this.match) {
+      this.undetected = true; // the rest of the file is not read
+      this.sample = '';
+      return;
+    }
+    const csv = this.startReading(this.match);
+    const sample = this.sample;
+    this.sample = '';
+    csv.push(sample);
+  }
+
+  private startReading(match: HeaderMatch): CsvReader {
+    const { format } = match;
+    const header = new HeaderIndex(match.cells, format.columns);
+    const fileName = this.options.fileName;
+    this.rowReader = format.createReader({
+      header,
+      importId: this.options.importId,
+      fileName,
+      emit: (entry) => {
+        this.records += 1;
+        this.options.onEntry(entry);
+      },
+      issue: (row, column, message) =>
+        this.issues.push({ row, field: column === null ? null : header.label(column), message }),
+    });
+    const headerLine = match.line;
+    this.csv = new CsvReader(
+      match.delimiter,
+      (cells, line) => {
+        if (line <= headerLine) return;
+        if (isBlank(cells)) return;
+        this.rows += 1;
+        this.guard(line, () => this.rowReader?.row(cells, line));
+      },
+      (issue) => this.issues.push(issue),
+    );
+    return this.csv;
+  }
+
+  /** A bug in one format's reader costs one row, not the import. */
+  private guard(line: number | null, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.issues.push({
+        row: line,
+        field: null,
+        message: `This row could not be read (${error instanceof Error ? error.message : String(error)}); it was skipped.`,
+      });
+    }
+  }
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+export interface ReadResult extends ReadSummary {
+  entries: LedgerEntry[];
+}
+
+/** Reads a whole file held in memory (tests, small files). */
+export function readReport(bytes: Uint8Array, options: Omit<ReportReaderOptions, 'onEntry'>): ReadResult {
+  const entries: LedgerEntry[] = [];
+  const reader = new ReportReader({ ...options, onEntry: (e) => entries.push(e) });
+  reader.push(bytes);
+  return { ...reader.end(), entries };
+}

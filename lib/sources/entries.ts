@@ -1,0 +1,45 @@
+import type { LedgerEntry, LedgerKind, Platform } from '../domain/records.ts';
+import { type DecimalMark, parseAmount } from '../import/amounts.ts';
+import { isCurrencyCode, minorUnitExponent } from '../money/currencies.ts';
+import type { ReaderContext } from './format.ts';
+
+/**
+ * A dedupe key: the same event must get the same key from every file that contains it, so keys
+ * are built from the platform's own ids (order, transaction, payout), never from file or row.
+ */
+export function dedupeKey(
+  platform: Platform,
+  kind: LedgerKind | string,
+  ...ids: readonly (string | number)[]
+): string {
+  return `${platform}:${kind}:${ids.join(':')}`;
+}
+
+/** A currency cell (`usd`, `USD`, ` EUR `) as an ISO code, or undefined when it is not one. */
+export function currencyCode(text: string): string | undefined {
+  const code = text.trim().toUpperCase();
+  return isCurrencyCode(code) ? code : undefined;
+}
+
+/**
+ * Reads a required amount cell, reporting an issue naming the row and column when it is not a
+ * number. Returns minor units, 0 for an empty cell, or undefined when unreadable.
+ */
+export function amountCell<C extends string>(
+  ctx: ReaderContext<C>,
+  cells: readonly string[],
+  column: C,
+  currency: string,
+  line: number,
+  mark: DecimalMark = 'auto',
+): number | undefined {
+  const text = ctx.header.get(cells, column);
+  const value = parseAmount(text, minorUnitExponent(currency), mark);
+  if (value === undefined) {
+    ctx.issue(line, column, `"${text}" is not an amount; the row was skipped.`);
+    return undefined;
+  }
+  return value ?? 0;
+}
+
+export type { LedgerEntry };

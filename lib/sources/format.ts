@@ -1,0 +1,48 @@
+import type { LedgerEntry, Platform } from '../domain/records.ts';
+import type { HeaderIndex } from '../import/header.ts';
+
+/** What a format's reader gets: the header, where to put records and issues, and whose file it is. */
+export interface ReaderContext<C extends string> {
+  header: HeaderIndex<C>;
+  /** SHA-256 of the file's bytes; every record carries it. */
+  importId: string;
+  fileName: string;
+  emit(entry: LedgerEntry): void;
+  /** Reports a problem with one row (and column), in words a seller understands. */
+  issue(row: number | null, column: C | null, message: string): void;
+}
+
+/** Reads data rows one at a time (formats that group rows keep state until `end`). */
+export interface RowReader {
+  row(cells: readonly string[], line: number): void;
+  end(): void;
+}
+
+/**
+ * One export format of one platform: mostly data (the header dictionary), plus a reader that
+ * turns its rows into ledger records.
+ */
+export interface ReportFormat<C extends string = string> {
+  /** Stable id, e.g. `amazon-settlement-v2`. Fixtures are named after it. */
+  id: string;
+  platform: Platform;
+  /** How a seller would name the file, e.g. "Amazon settlement report (flat file V2)". */
+  label: string;
+  /** Canonical column -> every spelling seen (localised ones included), matched case-insensitively. */
+  columns: Readonly<Record<C, readonly string[]>>;
+  /** Canonical columns whose presence identifies the format's header row. */
+  required: readonly NoInfer<C>[];
+  /** Canonical columns whose presence rules the format out (to tell near layouts apart). */
+  absent?: readonly NoInfer<C>[];
+  /** Separators to try; the header decides. */
+  delimiters: readonly string[];
+  createReader(ctx: ReaderContext<NoInfer<C>>): RowReader;
+}
+
+/** Any format, with its column type widened (for the registry). */
+export type AnyReportFormat = ReportFormat<string>;
+
+/** Declares a format with its column names checked everywhere they are used. */
+export function defineFormat<C extends string>(format: ReportFormat<C>): ReportFormat<C> {
+  return format;
+}
