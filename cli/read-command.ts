@@ -1,0 +1,50 @@
+import { existsSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { ImportIssue } from '../lib/import/issues.ts';
+import { MonthlyLedger } from '../lib/ledger/monthly.ts';
+import { supportedCurrencies } from '../lib/money/fx.ts';
+import { FORMATS } from '../lib/sources/registry.ts';
+import { readReportFile } from './read-file.ts';
+
+export class UsageError extends Error {}
+
+export interface ReadOutput {
+  currency: string;
+  files: { file: string; format: string; records: number; issues: ImportIssue[] }[];
+  months: ReturnType<MonthlyLedger['report']>['months'];
+  /** Notes about the totals as a whole (exchange rates used past the table, currencies without rates). */
+  issues: ImportIssue[];
+}
+
+/** `tradeline read [--currency USD] FILE...` */
+export async function readCommand(args: string[]): Promise<ReadOutput> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { currency: { type: 'string', default: 'USD' } },
+    allowPositionals: true,
+  });
+  const currency = (values.currency ?? 'USD').toUpperCase();
+  if (!supportedCurrencies().includes(currency)) {
+    throw new UsageError(
+      `--currency ${values.currency}: no bundled exchange rates for it. Choose one of ${supportedCurrencies().join(', ')}.`,
+    );
+  }
+  if (positionals.length === 0)
+    throw new UsageError('Give at least one report file: tradeline read [--currency USD] FILE...');
+  for (const file of positionals) {
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file}: no such file.`);
+  }
+
+  const ledger = new MonthlyLedger();
+  const files: ReadOutput['files'] = [];
+  for (const file of positionals) {
+    const summary = await readReportFile(file, FORMATS, (entry) => ledger.add(entry));
+    if (!summary.format) {
+      const known = FORMATS.map((f) => `${f.id} (${f.label})`).join('\n  ');
+      throw new UsageError(`${file}: not a report format Tradeline knows. Known formats:\n  ${known}`);
+    }
+    files.push({ file, format: summary.format.id, records: summary.records, issues: summary.issues });
+  }
+  const { months, issues } = ledger.report(currency);
+  return { currency, files, months, issues };
+}

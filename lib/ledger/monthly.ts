@@ -1,0 +1,120 @@
+import type { LedgerEntry } from '../domain/records.ts';
+import type { ImportIssue } from '../import/issues.ts';
+import { toMajor } from '../money/format.ts';
+import { BUNDLED_RATES, convert, type RateTable } from '../money/fx.ts';
+
+export const SUMMED_FIELDS = ['grossSales', 'refunds', 'fees', 'payouts'] as const;
+export type SummedField = (typeof SUMMED_FIELDS)[number];
+
+/** Per-currency integer totals of one month, before any conversion. */
+interface MonthBucket {
+  orders: number;
+  totals: Record<SummedField, Map<string, number>>;
+}
+
+export interface MonthRow {
+  month: string;
+  orders: number;
+  grossSales: number;
+  refunds: number;
+  fees: number;
+  payouts: number;
+}
+
+function field(entry: LedgerEntry): { field: SummedField; amount: number; currency: string } | undefined {
+  switch (entry.kind) {
+    case 'order':
+      return entry.status === 'paid'
+        ? { field: 'grossSales', amount: entry.gross.amount, currency: entry.gross.currency }
+        : undefined;
+    case 'refund':
+      return { field: 'refunds', amount: entry.amount.amount, currency: entry.amount.currency };
+    case 'fee':
+      return { field: 'fees', amount: entry.amount.amount, currency: entry.amount.currency };
+    case 'payout':
+      return entry.status === 'paid'
+        ? { field: 'payouts', amount: entry.amount.amount, currency: entry.amount.currency }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Monthly totals over records from any number of files. Records whose dedupe key was already
+ * seen are skipped, so overlapping files never double-count. Sums stay in integer minor units
+ * per currency; conversion to the reporting currency happens once per month and currency.
+ */
+export class MonthlyLedger {
+  private readonly seen = new Set<string>();
+  private readonly months = new Map<string, MonthBucket>();
+  duplicates = 0;
+
+  /** Adds a record; returns false when it is a duplicate of one already added. */
+  add(entry: LedgerEntry): boolean {
+    if (this.seen.has(entry.key)) {
+      this.duplicates += 1;
+      return false;
+    }
+    this.seen.add(entry.key);
+    const month = entry.date.slice(0, 7);
+    let bucket = this.months.get(month);
+    if (!bucket) {
+      bucket = {
+        orders: 0,
+        totals: { grossSales: new Map(), refunds: new Map(), fees: new Map(), payouts: new Map() },
+      };
+      this.months.set(month, bucket);
+    }
+    if (entry.kind === 'order' && entry.status === 'paid') bucket.orders += 1;
+    const f = field(entry);
+    if (f) {
+      const totals = bucket.totals[f.field];
+      totals.set(f.currency, (totals.get(f.currency) ?? 0) + f.amount);
+    }
+    return true;
+  }
+
+  /**
+   * Months ascending, amounts as major units of `currency`. Months past the rate table use its
+   * latest rate; currencies with no rate at all are left out. Both are reported as issues.
+   */
+  report(currency: string, rates: RateTable = BUNDLED_RATES): { months: MonthRow[]; issues: ImportIssue[] } {
+    const issues: ImportIssue[] = [];
+    const noted = new Set<string>();
+    const note = (key: string, message: string) => {
+      if (noted.has(key)) return;
+      noted.add(key);
+      issues.push({ row: null, field: null, message });
+    };
+    const months = [...this.months.keys()].sort().map((month) => {
+      const bucket = this.months.get(month) as MonthBucket;
+      const row: MonthRow = { month, orders: bucket.orders, grossSales: 0, refunds: 0, fees: 0, payouts: 0 };
+      for (const name of SUMMED_FIELDS) {
+        let minor = 0;
+        for (const [from, amount] of bucket.totals[name]) {
+          const converted = convert(amount, from, currency, month, rates);
+          if (!converted) {
+            note(
+              `missing:${from}`,
+              `No reference rate for ${from}: amounts in ${from} are left out of the ${currency} totals.`,
+            );
+            continue;
+          }
+          for (const rate of [converted.from, converted.to]) {
+            if (rate.note.kind === 'latest') {
+              note(
+                `latest:${month}`,
+                `${month} is past the bundled exchange rates (they end at ${rates.lastMonth}); its amounts were converted at the ${rate.note.usedMonth} rates.`,
+              );
+            }
+          }
+          minor += converted.amount;
+        }
+        row[name] = toMajor(minor, currency);
+      }
+      return row;
+    });
+    return { months, issues };
+  }
+}

@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const TSX = resolve('node_modules/.bin/tsx');
+const CLI = resolve('cli/tradeline.ts');
+
+async function tradeline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const HEADER =
+  'Transaction Date,Type,Order,Card Brand,Card Source,Payout Status,Payout Date,Available On,Amount,Fee,Net,Checkout,Payment Method Name,Presentment Amount,Presentment Currency,Currency';
+
+function file(name: string, rows: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tradeline-cli-'));
+  const path = join(dir, name);
+  writeFileSync(path, `${[HEADER, ...rows].join('\n')}\n`);
+  return path;
+}
+
+const MAY =
+  '2025-05-03 10:00:00 -0400,charge,#1,visa,online,paid,2025-05-05,2025-05-05,100.00,3.20,96.80,#c1,card,100.00,USD,USD';
+const JUNE =
+  '2025-06-03 10:00:00 -0400,charge,#2,visa,online,paid,2025-06-05,2025-06-05,50.00,1.75,48.25,#c2,card,50.00,USD,USD';
+const JUNE_REFUND =
+  '2025-06-09 10:00:00 -0400,refund,#1,visa,online,paid,2025-06-11,2025-06-11,-20.00,0.00,-20.00,#c1,card,20.00,USD,USD';
+
+describe('tradeline read', () => {
+  it('prints formats, records, issues and monthly totals as JSON', async () => {
+    const path = file('payment_transactions_export_1.csv', [
+      JUNE,
+      MAY,
+      JUNE_REFUND,
+      'oops,charge,#3,visa,online,paid,,,1.00,0,1,#c3,card,1,USD,USD',
+    ]);
+    const { code, stdout } = await tradeline('read', path);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.currency).toBe('USD');
+    expect(out.files).toEqual([
+      {
+        file: path,
+        format: 'shopify-payments-transactions',
+        records: 5,
+        issues: [
+          { row: 5, field: 'Transaction Date', message: '"oops" is not a date; the row was skipped.' },
+        ],
+      },
+    ]);
+    expect(out.months).toEqual([
+      { month: '2025-05', orders: 1, grossSales: 100, refunds: 0, fees: 3.2, payouts: 0 },
+      { month: '2025-06', orders: 1, grossSales: 50, refunds: 20, fees: 1.75, payouts: 0 },
+    ]);
+  });
+
+  it('counts overlapping files once', async () => {
+    const a = file('a.csv', [MAY, JUNE]);
+    const b = file('b.csv', [JUNE, JUNE_REFUND]);
+    const out = JSON.parse((await tradeline('read', a, b)).stdout);
+    expect(out.files.map((f: { records: number }) => f.records)).toEqual([4, 3]);
+    expect(out.months[1]).toEqual({
+      month: '2025-06',
+      orders: 1,
+      grossSales: 50,
+      refunds: 20,
+      fees: 1.75,
+      payouts: 0,
+    });
+  });
+
+  it('converts to --currency at each month rate', async () => {
+    const out = JSON.parse((await tradeline('read', '--currency', 'EUR', file('x.csv', [JUNE]))).stdout);
+    expect(out.currency).toBe('EUR');
+    // 50.00 USD at the 2025-06 rate of the bundled table
+    expect(out.months[0].grossSales).toBeGreaterThan(40);
+    expect(out.months[0].grossSales).toBeLessThan(50);
+  });
+
+  it('exits 2 naming the file and the known formats, printing nothing, for an unknown file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tradeline-cli-'));
+    const path = join(dir, 'todo.csv');
+    writeFileSync(path, 'task,done\nbuy stamps,no\n');
+    const { code, stdout, stderr } = await tradeline('read', file('ok.csv', [MAY]), path);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${path}: not a report format Tradeline knows. Known formats:`);
+    expect(stderr).toContain('shopify-payments-transactions (Shopify Payments transactions export)');
+  });
+
+  it('exits 2 for a missing file or an unknown currency', async () => {
+    expect(await tradeline('read', '/nonexistent/x.csv')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'tradeline: /nonexistent/x.csv: no such file.\n',
+    });
+    const bad = await tradeline('read', '--currency', 'XYZ', file('x.csv', [MAY]));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--currency XYZ: no bundled exchange rates for it.');
+  });
+});
