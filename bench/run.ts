@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: reads a generated 1,000,000-row settlement report and the same sales as a
+ * payments CSV, and prints rows/s and MB/s of the whole `tradeline read` next to two baselines
+ * measured in the same run: the bare parse of the same bytes (our CSV reader alone, and
+ * papaparse for reference), and a naive split-on-newlines-and-delimiters loop.
+ * Each task runs in its own process, timed from spawn to exit (startup included for all alike).
+ */
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureInputs } from './generate.ts';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const TSX = resolve('node_modules/.bin/tsx');
+
+interface Measured {
+  seconds: number;
+  maxRssMb: number;
+  output: Record<string, unknown>;
+}
+
+function task(script: string, args: string[]): Measured {
+  let best: Measured | undefined;
+  for (let i = 0; i < REPEATS; i++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(TSX, [resolve('bench/tasks', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr}`);
+    const output = JSON.parse(run.stdout) as Record<string, unknown>;
+    const measured = { seconds, maxRssMb: Number(output.maxRssMb), output };
+    if (!best || seconds < best.seconds) best = measured;
+  }
+  return best as Measured;
+}
+
+const { settlement, payments } = await ensureInputs(ROWS);
+const results: string[] = [];
+for (const [label, path, delimiter, column] of [
+  ['settlement report (V2, TSV)', settlement, '\t', '14'],
+  ['payments CSV (Shopify Payments)', payments, ',', '8'],
+] as const) {
+  const mb = statSync(path).size / 1e6;
+  const naive = task('naive.ts', [path, delimiter, column]);
+  const parse = task('parse-only.ts', [path, delimiter, 'tradeline']);
+  const papa = task('parse-only.ts', [path, delimiter, 'papaparse']);
+  let read: Measured;
+  try {
+    read = task('tradeline-read.ts', [path, 'USD']);
+  } catch (error) {
+    results.push(`${label}: tradeline read failed: ${String(error).split('\n').slice(0, 3).join(' ')}`, '');
+    process.exitCode = 1;
+    continue;
+  }
+  const rows = Number(naive.output.rows);
+  const line = (name: string, m: Measured) =>
+    `  ${name.padEnd(34)} ${m.seconds.toFixed(2).padStart(6)} s  ${(rows / m.seconds / 1e3).toFixed(0).padStart(6)} k rows/s  ${(mb / m.seconds).toFixed(1).padStart(6)} MB/s  ${(m.seconds / naive.seconds).toFixed(2).padStart(5)}x naive  peak ${m.maxRssMb.toFixed(0)} MB`;
+  results.push(
+    `${label}: ${path} (${mb.toFixed(0)} MB, ${rows.toLocaleString('en')} lines)`,
+    line('naive split loop (floor)', naive),
+    line('CSV reader alone (ours)', parse),
+    line('papaparse alone (reference)', papa),
+    line('tradeline read (whole)', read),
+    `  tradeline read: format ${read.output.format}, ${Number(read.output.rows).toLocaleString('en')} records, ${read.output.months} months, ${read.output.issues} issues`,
+    `  target: whole read within 2x naive and under 1 GB: ${read.seconds <= 2 * naive.seconds && read.maxRssMb < 1024 ? 'MET' : 'NOT MET'}`,
+    '',
+  );
+}
+console.log(`Best of ${REPEATS} runs each, ${new Date().toISOString()}\n`);
+console.log(results.join('\n'));
