@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { LedgerEntry } from '../lib/domain/records.ts';
 import type { ImportIssue } from '../lib/import/issues.ts';
 import { MonthlyLedger } from '../lib/ledger/monthly.ts';
 import { supportedCurrencies } from '../lib/money/fx.ts';
@@ -23,10 +24,26 @@ export async function readCommand(args: string[]): Promise<ReadOutput> {
     options: { currency: { type: 'string', default: 'USD' } },
     allowPositionals: true,
   });
-  const currency = (values.currency ?? 'USD').toUpperCase();
+  return readFiles(values.currency ?? 'USD', positionals);
+}
+
+export interface ReadHooks {
+  /** Each record that is not a duplicate of one read before. */
+  onAccepted?: (entry: LedgerEntry) => void;
+  /** The period (first and last date of its records) each file covers. */
+  onPeriod?: (start: string, end: string) => void;
+}
+
+/** Reads the files in order with every registered format, deduplicating across them. */
+export async function readFiles(
+  currencyArg: string,
+  positionals: string[],
+  hooks: ReadHooks = {},
+): Promise<ReadOutput> {
+  const currency = currencyArg.toUpperCase();
   if (!supportedCurrencies().includes(currency)) {
     throw new UsageError(
-      `--currency ${values.currency}: no bundled exchange rates for it. Choose one of ${supportedCurrencies().join(', ')}.`,
+      `--currency ${currencyArg}: no bundled exchange rates for it. Choose one of ${supportedCurrencies().join(', ')}.`,
     );
   }
   if (positionals.length === 0)
@@ -38,7 +55,14 @@ export async function readCommand(args: string[]): Promise<ReadOutput> {
   const ledger = new MonthlyLedger();
   const files: ReadOutput['files'] = [];
   for (const file of positionals) {
-    const summary = await readReportFile(file, FORMATS, (entry) => ledger.add(entry));
+    let first: string | undefined;
+    let last: string | undefined;
+    const summary = await readReportFile(file, FORMATS, (entry) => {
+      if (first === undefined || entry.date < first) first = entry.date;
+      if (last === undefined || entry.date > last) last = entry.date;
+      if (ledger.add(entry)) hooks.onAccepted?.(entry);
+    });
+    if (first !== undefined && last !== undefined) hooks.onPeriod?.(first, last);
     if (!summary.format) {
       const known = FORMATS.map((f) => `${f.id} (${f.label})`).join('\n  ');
       throw new UsageError(`${file}: not a report format Tradeline knows. Known formats:\n  ${known}`);

@@ -1,11 +1,14 @@
 /**
  * Tradeline on the command line, with the extension's own code:
  *   npm run --silent tradeline -- read [--currency USD] FILE...
+ *   npm run --silent tradeline -- profile [--currency USD] [--as-of YYYY-MM-DD] FILE...
  */
+import { profileCommand } from './profile-command.ts';
 import { readCommand, UsageError } from './read-command.ts';
 
 const COMMANDS: Readonly<Record<string, (args: string[]) => Promise<unknown>>> = {
   read: readCommand,
+  profile: profileCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,205 @@
+import type { LedgerEntry } from '../domain/records.ts';
+import type { ImportIssue } from '../import/issues.ts';
+import { BUNDLED_RATES, convert, type RateTable, rateFor } from '../money/fx.ts';
+import { addMonths, monthsBetween } from './months.ts';
+
+/** One calendar month of a seller's history, in minor units of the reporting currency. */
+export interface ProfileMonth {
+  month: string;
+  /** Some imported source's period includes this month: no sales then means zero sales. */
+  covered: boolean;
+  orders: number;
+  grossSales: number;
+  refunds: number;
+  fees: number;
+  payouts: number;
+  chargebacks: number;
+  /** Gross sales per platform (for concentration). */
+  salesBySource: Record<string, number>;
+  /** Gross sales per original currency, converted (for the currency mix). */
+  salesByCurrency: Record<string, number>;
+}
+
+/** Everything the profile is computed from: small (one value per month), whatever the history's size. */
+export interface ProfileInput {
+  currency: string;
+  /** "Today" for the profile (YYYY-MM-DD). */
+  asOf: string;
+  /** Every month from the first with data to the month of `asOf`, ascending, gaps included. */
+  months: ProfileMonth[];
+  /** Dates of payouts to the seller, ascending. */
+  payoutDates: string[];
+  lastActivityDate: string | null;
+  /** Units of the reporting currency per US dollar at the end of the history (scorecard thresholds are in USD). */
+  perUsd: number;
+}
+
+type Field = 'grossSales' | 'refunds' | 'fees' | 'payouts' | 'chargebacks';
+
+interface Bucket {
+  orders: number;
+  /** field -> currency -> minor units */
+  sums: Record<Field, Map<string, number>>;
+  /** platform -> currency -> gross minor units */
+  bySource: Map<string, Map<string, number>>;
+}
+
+function emptyBucket(): Bucket {
+  return {
+    orders: 0,
+    sums: {
+      grossSales: new Map(),
+      refunds: new Map(),
+      fees: new Map(),
+      payouts: new Map(),
+      chargebacks: new Map(),
+    },
+    bySource: new Map(),
+  };
+}
+
+function bump(map: Map<string, number>, key: string, amount: number): void {
+  map.set(key, (map.get(key) ?? 0) + amount);
+}
+
+/**
+ * Accumulates deduplicated records (and the periods their sources cover) into monthly,
+ * per-currency integer sums, then builds the profile input in one reporting currency.
+ */
+export class ProfileAccumulator {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly covered = new Set<string>();
+  private readonly payouts: string[] = [];
+  /** Distinct dates with any record (a few thousand at most), to find the latest one before `asOf`. */
+  private readonly dates = new Set<string>();
+
+  private bucket(month: string): Bucket {
+    let b = this.buckets.get(month);
+    if (!b) {
+      b = emptyBucket();
+      this.buckets.set(month, b);
+    }
+    return b;
+  }
+
+  /** Adds one record that is already known not to be a duplicate. */
+  add(entry: LedgerEntry): void {
+    const month = entry.date.slice(0, 7);
+    const b = this.bucket(month);
+    this.dates.add(entry.date);
+    switch (entry.kind) {
+      case 'order': {
+        if (entry.status !== 'paid') return;
+        b.orders += 1;
+        bump(b.sums.grossSales, entry.gross.currency, entry.gross.amount);
+        let source = b.bySource.get(entry.platform);
+        if (!source) {
+          source = new Map();
+          b.bySource.set(entry.platform, source);
+        }
+        bump(source, entry.gross.currency, entry.gross.amount);
+        return;
+      }
+      case 'refund':
+        bump(b.sums.refunds, entry.amount.currency, entry.amount.amount);
+        return;
+      case 'fee':
+        bump(b.sums.fees, entry.amount.currency, entry.amount.amount);
+        return;
+      case 'chargeback':
+        bump(b.sums.chargebacks, entry.amount.currency, entry.amount.amount);
+        return;
+      case 'payout':
+        if (entry.status !== 'paid') return;
+        bump(b.sums.payouts, entry.amount.currency, entry.amount.amount);
+        this.payouts.push(entry.date);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Declares that a source's data covers `start`..`end` (its file's period): months inside with no sales count as zero. */
+  cover(start: string, end: string): void {
+    for (const month of monthsBetween(start.slice(0, 7), end.slice(0, 7))) this.covered.add(month);
+  }
+
+  build(
+    currency: string,
+    asOf: string,
+    rates: RateTable = BUNDLED_RATES,
+  ): { input: ProfileInput; issues: ImportIssue[] } {
+    const issues: ImportIssue[] = [];
+    const missing = new Set<string>();
+    const toReporting = (amount: number, from: string, month: string): number => {
+      const c = convert(amount, from, currency, month, rates);
+      if (!c) {
+        if (!missing.has(from)) {
+          missing.add(from);
+          issues.push({
+            row: null,
+            field: null,
+            message: `No reference rate for ${from}: its amounts are left out of the profile.`,
+          });
+        }
+        return 0;
+      }
+      return c.amount;
+    };
+    const asOfMonth = asOf.slice(0, 7);
+    const dataMonths = [...this.buckets.keys()].filter((m) => m <= asOfMonth).sort();
+    const first = dataMonths[0];
+    const months: ProfileMonth[] = [];
+    if (first) {
+      for (const month of monthsBetween(first, asOfMonth)) {
+        const b = this.buckets.get(month);
+        const row: ProfileMonth = {
+          month,
+          covered: this.covered.has(month) || b !== undefined,
+          orders: b?.orders ?? 0,
+          grossSales: 0,
+          refunds: 0,
+          fees: 0,
+          payouts: 0,
+          chargebacks: 0,
+          salesBySource: {},
+          salesByCurrency: {},
+        };
+        if (b) {
+          for (const field of ['grossSales', 'refunds', 'fees', 'payouts', 'chargebacks'] as const) {
+            for (const [from, amount] of b.sums[field]) {
+              const converted = toReporting(amount, from, month);
+              row[field] += converted;
+              if (field === 'grossSales')
+                row.salesByCurrency[from] = (row.salesByCurrency[from] ?? 0) + converted;
+            }
+          }
+          for (const [platform, byCurrency] of b.bySource) {
+            for (const [from, amount] of byCurrency) {
+              row.salesBySource[platform] =
+                (row.salesBySource[platform] ?? 0) + toReporting(amount, from, month);
+            }
+          }
+        }
+        months.push(row);
+      }
+    }
+    const lastMonth = addMonths(asOfMonth, -1);
+    const perUsd = rateFor(currency, lastMonth, rates)?.perUsd ?? 1;
+    return {
+      input: {
+        currency,
+        asOf,
+        months,
+        payoutDates: this.payouts.filter((d) => d <= asOf).sort(),
+        lastActivityDate:
+          [...this.dates]
+            .filter((d) => d <= asOf)
+            .sort()
+            .at(-1) ?? null,
+        perUsd,
+      },
+      issues,
+    };
+  }
+}
