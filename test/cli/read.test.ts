@@ -109,3 +109,49 @@ describe('tradeline read', () => {
     expect(bad.stderr).toContain('--currency XYZ: no bundled exchange rates for it.');
   });
 });
+
+describe('tradeline profile', () => {
+  it('adds the profile to the read output, reproducible with --as-of', async () => {
+    const rows: string[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const month = String(m).padStart(2, '0');
+      rows.push(
+        `2025-${month}-05 10:00:00 -0400,charge,#a${m},visa,online,paid,2025-${month}-07,2025-${month}-07,1000.00,29.30,970.70,#c${m},card,1000.00,USD,USD`,
+      );
+      rows.push(
+        `2025-${month}-20 10:00:00 -0400,charge,#b${m},visa,online,paid,2025-${month}-22,2025-${month}-22,500.00,14.80,485.20,#d${m},card,500.00,USD,USD`,
+      );
+    }
+    rows.push(
+      '2025-12-21 10:00:00 -0400,refund,#b12,visa,online,paid,2025-12-23,2025-12-23,-150.00,0.00,-150.00,#d12,card,150.00,USD,USD',
+    );
+    const path = file('payments_2025.csv', rows);
+    const a = await tradeline('profile', '--as-of', '2026-01-10', path);
+    const b = await tradeline('profile', '--as-of', '2026-01-10', path);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const { profile, months } = JSON.parse(a.stdout);
+    expect(months).toHaveLength(12);
+    expect(profile.metrics).toMatchObject({
+      monthsOfHistory: 12,
+      ttmSales: 18_000,
+      avgMonthlySales: 1_500,
+      lowestMonthSales: 1_500,
+      refundRate: 150 / 18_000,
+      dataFreshnessDays: 20,
+    });
+    expect(profile.band).toMatch(/^[A-E]$/);
+    expect(profile.score).toBe(profile.factors.reduce((n: number, f: { points: number }) => n + f.points, 0));
+    expect(profile.reasons).toContainEqual({
+      code: 'low_sales',
+      message: 'Average monthly sales of $1,500 are below $5,000',
+    });
+    expect(profile.capacity.basis).toContain('lowest monthly net sales of the last 6 months');
+  });
+
+  it('rejects a malformed --as-of', async () => {
+    const bad = await tradeline('profile', '--as-of', '15/01/2026', file('x.csv', [MAY]));
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toContain('--as-of 15/01/2026: expected a date as YYYY-MM-DD.');
+  });
+});
