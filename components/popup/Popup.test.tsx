@@ -27,6 +27,7 @@ const month = (m: string, orders: number, usd: number) => ({
   chargebacks: {},
   reserves: {},
   adjustments: {},
+  payoutDates: [],
 });
 
 describe('Popup', () => {

@@ -126,6 +126,10 @@ export const MonthAggregate = z.object({
   chargebacks: CurrencyTotals,
   reserves: CurrencyTotals,
   adjustments: CurrencyTotals,
+  /** Distinct dates of paid payouts (for payout regularity). Added by migration 004. */
+  payoutDates: z.array(IsoDate).default([]),
+  /** Date of the latest record of the month (for data freshness). Added by migration 004. */
+  lastDate: IsoDate.optional(),
 });
 export type MonthAggregate = z.infer<typeof MonthAggregate>;
 
@@ -136,3 +140,16 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export { IsoDateTime };
+
+/** The last computed credit profile, kept so that opening the popup never recomputes it. */
+export const StoredProfile = z.object({
+  currency: z.string().length(3),
+  asOf: IsoDate,
+  computedAt: IsoDateTime,
+  /** The profile as `lib/profile` computes it (validated there when read). */
+  profile: z.object({
+    score: z.number().int().min(0).max(100),
+    band: z.enum(['A', 'B', 'C', 'D', 'E']),
+  }).passthrough(),
+});
+export type StoredProfile = z.infer<typeof StoredProfile>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoMonth, Provenance } from '../domain/provenance.ts';
-import { ImportRecord, LedgerEntry, MonthAggregate, Platform, Settings } from '../domain/records.ts';
+import { ImportRecord, LedgerEntry, MonthAggregate, Platform, Settings, StoredProfile } from '../domain/records.ts';
 
 /** Who may send a message: an extension page (popup, options) or a content script on a dashboard. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -60,6 +60,11 @@ export const PROTOCOL = {
       entries: z.array(LedgerEntry).max(1_000_000),
     }),
     response: ImportResultSchema,
+  }),
+  getProfile: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: StoredProfile,
   }),
   saveSettings: spec({
     senders: ['extension-page'],

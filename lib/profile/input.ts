@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../domain/records.ts';
+import type { LedgerEntry, MonthAggregate } from '../domain/records.ts';
 import type { ImportIssue } from '../import/issues.ts';
 import { BUNDLED_RATES, convert, type RateTable, rateFor } from '../money/fx.ts';
 import { addMonths, monthsBetween } from './months.ts';
@@ -117,6 +117,30 @@ export class ProfileAccumulator {
       default:
         return;
     }
+  }
+
+  /** Adds one platform-month of stored totals (the extension's path: no raw records are read). */
+  addAggregate(agg: MonthAggregate): void {
+    const b = this.bucket(agg.month);
+    b.orders += agg.orders;
+    const fields = [
+      ['grossSales', agg.grossSales],
+      ['refunds', agg.refunds],
+      ['fees', agg.fees],
+      ['payouts', agg.payouts],
+      ['chargebacks', agg.chargebacks],
+    ] as const;
+    for (const [field, totals] of fields) {
+      for (const [currency, amount] of Object.entries(totals)) bump(b.sums[field], currency, amount);
+    }
+    let source = b.bySource.get(agg.platform);
+    if (!source) {
+      source = new Map();
+      b.bySource.set(agg.platform, source);
+    }
+    for (const [currency, amount] of Object.entries(agg.grossSales)) bump(source, currency, amount);
+    this.payouts.push(...(agg.payoutDates ?? []));
+    if (agg.lastDate) this.dates.add(agg.lastDate);
   }
 
   /** Declares that a source's data covers `start`..`end` (its file's period): months inside with no sales count as zero. */

@@ -114,7 +114,8 @@ describe('scorecard', () => {
         fc.integer({ min: 0, max: 24 }),
         fc.integer({ min: 500, max: 100_000 }),
         (n, extra, sales) => {
-          const spec = { sales: sales * 100, payoutDays: [1, 15] };
+          // Weekly payouts: no gap longer than 10 days whatever the number of months.
+        const spec = { sales: sales * 100, payoutDays: [1, 8, 15, 22] };
           const shorter = computeProfile(inputFrom(steady('2026-10', n, spec), '2026-11-15'));
           const longer = computeProfile(inputFrom(steady('2026-10', n + extra, spec), '2026-11-15'));
           expect(longer.score).toBeGreaterThanOrEqual(shorter.score);

@@ -13,6 +13,7 @@ export function emptyAggregate(platform: Platform, month: string): MonthAggregat
     chargebacks: {},
     reserves: {},
     adjustments: {},
+    payoutDates: [],
   };
 }
 
@@ -32,11 +33,17 @@ const FIELD_BY_KIND = {
 /** Adds one record to its month's totals (in place). Orders count once each; dedupe happens before. */
 export function addEntry(agg: MonthAggregate, entry: LedgerEntry): void {
   agg.records += 1;
+  if (agg.lastDate === undefined || entry.date > agg.lastDate) agg.lastDate = entry.date;
   if (entry.kind === 'order') {
-    if (entry.status === 'cancelled') return;
+    // Only paid orders are sales; pending and cancelled ones are kept as records but not summed.
+    if (entry.status !== 'paid') return;
     agg.orders += 1;
     add(agg.grossSales, entry.gross.currency, entry.gross.amount);
     return;
+  }
+  if (entry.kind === 'payout') {
+    if (entry.status !== 'paid') return;
+    if (!agg.payoutDates.includes(entry.date)) agg.payoutDates.push(entry.date);
   }
   add(agg[FIELD_BY_KIND[entry.kind]], entry.amount.currency, entry.amount.amount);
 }

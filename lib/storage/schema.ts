@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { DedupeKeys, ImportRecord, MonthAggregate, RecordChunk, Settings } from '../domain/records.ts';
+import type { DedupeKeys, ImportRecord, MonthAggregate, RecordChunk, Settings, StoredProfile } from '../domain/records.ts';
 
 export const DB_NAME = 'tradeline';
 
@@ -17,4 +17,6 @@ export interface TradelineDB extends DBSchema {
   aggregates: { key: [string, string]; value: MonthAggregate };
   /** Key: a setting group's name. Added by migration 003. */
   settings: { key: string; value: Settings };
+  /** Key: 'current'. Added by migration 004. */
+  profiles: { key: string; value: StoredProfile };
 }

@@ -1,4 +1,5 @@
 import type { AnyReportFormat } from '../format.ts';
+import { walmartRecon } from './recon.ts';
 
-/** The walmart report formats Tradeline reads. */
-export const walmartFormats: readonly AnyReportFormat[] = [];
+/** The Walmart report formats Tradeline reads. */
+export const walmartFormats: readonly AnyReportFormat[] = [walmartRecon];

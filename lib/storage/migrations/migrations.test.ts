@@ -77,6 +77,7 @@ describe('migrations', () => {
       chargebacks: {},
       reserves: {},
       adjustments: {},
+      payoutDates: [],
     });
     v2.close();
 
@@ -87,6 +88,41 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrading from version 3 adds payout dates to the monthly totals and a profile store (004)', async () => {
+    const v3 = await openTradelineDb({ version: 3 });
+    const records = [order('3001', '2026-03-02', 10_00), payout('p9', '2026-03-15', 9_00), payout('p8', '2026-03-01', 1_00)];
+    await v3.put('chunks', { platform: 'shopify', month: '2026-03', seq: 0, records });
+    const { payoutDates: _none, ...oldShape } = {
+      platform: 'shopify' as const,
+      month: '2026-03',
+      records: 3,
+      orders: 1,
+      grossSales: { USD: 10_00 },
+      refunds: {},
+      fees: {},
+      payouts: { USD: 10_00 },
+      chargebacks: {},
+      reserves: {},
+      adjustments: {},
+      payoutDates: [],
+    };
+    await v3.put('aggregates', oldShape as never);
+    await v3.put('settings', { reportingCurrency: 'EUR', language: 'zh_CN' }, 'general');
+    v3.close();
+
+    const db = await openTradelineDb();
+    expect(await db.get('aggregates', ['shopify', '2026-03'])).toMatchObject({
+      grossSales: { USD: 10_00 },
+      payouts: { USD: 10_00 },
+      payoutDates: ['2026-03-01', '2026-03-15'],
+      lastDate: '2026-03-15',
+    });
+    expect((await db.get('chunks', ['shopify', '2026-03', 0]))?.records).toEqual(records);
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'EUR', language: 'zh_CN' });
+    expect(await db.count('profiles')).toBe(0);
+    db.close();
+  });
+
   it('a fresh install at the latest version has every store', async () => {
     const db = await openTradelineDb();
     expect([...db.objectStoreNames].sort()).toEqual([
@@ -94,6 +130,7 @@ describe('migrations', () => {
       'chunks',
       'dedupe',
       'imports',
+      'profiles',
       'settings',
     ]);
     db.close();

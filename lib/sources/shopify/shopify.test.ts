@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { readReport } from '../../import/read.ts';
+import { MonthlyLedger } from '../../ledger/monthly.ts';
+import { FORMATS } from '../registry.ts';
+import { chronological, Occurrences, shopifyTimestamp } from './keys.ts';
+
+function read(text: string) {
+  return readReport(new TextEncoder().encode(text), {
+    fileName: 'x.csv',
+    importId: 'a'.repeat(64),
+    formats: FORMATS,
+  });
+}
+
+const ORDERS_HEADER =
+  'Name,Email,Financial Status,Paid at,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Cancelled at,Payment Method,Refunded Amount,Source';
+const PAYMENTS_HEADER =
+  'Transaction Date,Type,Order,Card Brand,Card Source,Payout Status,Payout Date,Available On,Amount,Fee,Net,Checkout,Payment Method Name,Presentment Amount,Presentment Currency,Currency';
+
+describe('Occurrences', () => {
+  it('keeps the first key and numbers the repeats, the same way on every read', () => {
+    const first = new Occurrences();
+    const again = new Occurrences();
+    const keys = ['a', 'b', 'a', 'a'];
+    expect(keys.map((k) => first.key(k))).toEqual(['a', 'b', 'a:2', 'a:3']);
+    expect(keys.map((k) => again.key(k))).toEqual(['a', 'b', 'a:2', 'a:3']);
+  });
+});
+
+describe('shopifyTimestamp and chronological', () => {
+  it('reads the offset, so events in different zones still sort in time order', () => {
+    expect(shopifyTimestamp('2025-06-30 23:32:39 -0400')).toBe(Date.parse('2025-07-01T03:32:39Z'));
+    expect(shopifyTimestamp('2025-06-30T23:32:39-04:00')).toBe(Date.parse('2025-07-01T03:32:39Z'));
+    expect(shopifyTimestamp('30/06/2025')).toBeNaN();
+    const items = [
+      { stamp: shopifyTimestamp('2025-06-27 13:41:03 -0400'), line: 2 },
+      { stamp: Number.NaN, line: 3 },
+      { stamp: shopifyTimestamp('2025-06-26 21:54:27 -0400'), line: 4 },
+    ];
+    expect(chronological(items).map((i) => i.line)).toEqual([4, 2, 3]);
+  });
+});
+
+describe('Shopify formats together', () => {
+  it('an order in both the orders export and the Payments export counts once', () => {
+    const orders = read(
+      `${ORDERS_HEADER}\n#1001,b@example.invalid,paid,2025-06-05 10:00:01 -0400,USD,45.00,5.00,0.00,50.00,2025-06-05 10:00:00 -0400,1,Mug,,Shopify Payments,0.00,web\n`,
+    );
+    const payments = read(
+      `${PAYMENTS_HEADER}\n2025-06-05 10:00:01 -0400,charge,#1001,visa,online,paid,2025-06-07,2025-06-07,50.00,1.75,48.25,#1,card,50.00,USD,USD\n`,
+    );
+    const ledger = new MonthlyLedger();
+    for (const e of [...orders.entries, ...payments.entries]) ledger.add(e);
+    const [june] = ledger.report('USD').months;
+    expect(june).toMatchObject({ month: '2025-06', orders: 1, grossSales: 50, fees: 1.75 });
+  });
+
+  it('a full refund seen in both exports in the order month counts once', () => {
+    const orders = read(
+      `${ORDERS_HEADER}\n#1002,b@example.invalid,refunded,2025-06-05 10:00:01 -0400,USD,20.00,0.00,0.00,20.00,2025-06-05 10:00:00 -0400,1,Mug,,Shopify Payments,20.00,web\n`,
+    );
+    const payments = read(
+      `${PAYMENTS_HEADER}\n2025-06-09 10:00:00 -0400,refund,#1002,visa,online,paid,2025-06-11,2025-06-11,-20.00,0.00,-20.00,#2,card,20.00,USD,USD\n`,
+    );
+    const ledger = new MonthlyLedger();
+    for (const e of [...orders.entries, ...payments.entries]) ledger.add(e);
+    expect(ledger.report('USD').months[0]).toMatchObject({ refunds: 20 });
+  });
+
+  it('Shop Cash adds to the order and marketplace sales tax comes off it', () => {
+    const payments = read(
+      `${PAYMENTS_HEADER}\n` +
+        '2025-11-04 12:46:34 -0500,marketplace sales tax,#40487,unknown,online,paid,2025-11-07,2025-11-04,-3.67,0.00,-3.67,,,,,USD\n' +
+        '2025-11-04 12:46:15 -0500,charge,#40487,visa,online,paid,2025-11-07,2025-11-07,49.78,1.61,48.17,#3,card,49.78,USD,USD\n' +
+        '2025-11-04 12:46:15 -0500,shop_cash_credit,#40487,unknown,online,paid,2025-11-07,2025-11-04,15.00,0.37,14.63,,,,,USD\n',
+    );
+    expect(payments.issues).toEqual([]);
+    const order = payments.entries.find((e) => e.kind === 'order');
+    expect(order?.kind === 'order' && order.gross.amount).toBe(4978 + 1500 - 367);
+  });
+
+  it('payouts on their way or failed are not money received', () => {
+    const payouts = read(
+      'Payout Date,Status,Charges,Refunds,Adjustments,Reserved Funds,Fees,Retried Amount,Total,Currency\n' +
+        '2025-07-03,in_transit,100.00,0.00,0.00,0.00,-3.00,0.00,97.00,USD\n' +
+        '2025-07-02,failed,50.00,0.00,0.00,0.00,-1.50,0.00,48.50,USD\n' +
+        '2025-07-01,paid,200.00,0.00,0.00,0.00,-6.00,0.00,194.00,USD\n',
+    );
+    const ledger = new MonthlyLedger();
+    for (const e of payouts.entries) ledger.add(e);
+    expect(ledger.report('USD').months[0]).toMatchObject({ month: '2025-07', payouts: 194 });
+    // Charges and fees of a payout are in the other exports: not emitted again here.
+    expect(new Set(payouts.entries.map((e) => e.kind))).toEqual(new Set(['payout']));
+  });
+});
