@@ -1,4 +1,5 @@
 import type { AnyReportFormat } from '../format.ts';
+import { paypalActivity } from './activity.ts';
 
 /** The paypal report formats Tradeline reads. */
-export const paypalFormats: readonly AnyReportFormat[] = [];
+export const paypalFormats: readonly AnyReportFormat[] = [paypalActivity];
