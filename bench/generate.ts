@@ -34,7 +34,9 @@ function* sales(rows: number): Generator<Sale> {
   for (let i = 0; i < rows; i++) {
     const cents = 500 + Math.floor(random() * 20_000);
     yield {
-      orderId: `${100 + (i % 900)}-${String(1_000_000 + i).padStart(7, '0')}-${String(i * 7919).padStart(7, '0').slice(-7)}`,
+      orderId: `${100 + (i % 900)}-${String(1_000_000 + i).padStart(7, '0')}-${String(i * 7919)
+        .padStart(7, '0')
+        .slice(-7)}`,
       date: new Date(start + Math.floor((i / rows) * span)),
       cents,
       feeCents: Math.round(cents * 0.029) + 30,
@@ -60,21 +62,72 @@ async function write(path: string, lines: Iterable<string>): Promise<void> {
 }
 
 const SETTLEMENT_HEADER = [
-  'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency',
-  'transaction-type', 'order-id', 'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name',
-  'amount-type', 'amount-description', 'amount', 'fulfillment-id', 'posted-date', 'posted-date-time',
-  'order-item-code', 'merchant-order-item-id', 'merchant-adjustment-item-id', 'sku', 'quantity-purchased',
+  'settlement-id',
+  'settlement-start-date',
+  'settlement-end-date',
+  'deposit-date',
+  'total-amount',
+  'currency',
+  'transaction-type',
+  'order-id',
+  'merchant-order-id',
+  'adjustment-id',
+  'shipment-id',
+  'marketplace-name',
+  'amount-type',
+  'amount-description',
+  'amount',
+  'fulfillment-id',
+  'posted-date',
+  'posted-date-time',
+  'order-item-code',
+  'merchant-order-item-id',
+  'merchant-adjustment-item-id',
+  'sku',
+  'quantity-purchased',
 ].join('\t');
 
 function* settlementLines(rows: number): Generator<string> {
   yield SETTLEMENT_HEADER;
-  yield ['11223344556', '2024-01-01T00:00:00+00:00', '2025-12-31T00:00:00+00:00', '2026-01-02T00:00:00+00:00', '123456.78', 'USD', ...Array(17).fill('')].join('\t');
+  yield [
+    '11223344556',
+    '2024-01-01T00:00:00+00:00',
+    '2025-12-31T00:00:00+00:00',
+    '2026-01-02T00:00:00+00:00',
+    '123456.78',
+    'USD',
+    ...Array(17).fill(''),
+  ].join('\t');
   let i = 0;
   // Each sale becomes three rows: Principal, Commission, FBA fee (rows counts data rows).
   for (const sale of sales(Math.ceil(rows / 3))) {
     const day = sale.date.toISOString().slice(0, 10);
     const common = (type: string, desc: string, amount: string) =>
-      ['', '', '', '', '', '', 'Order', sale.orderId, '', '', 'S1', 'Amazon.com', type, desc, amount, 'AFN', day, `${day} 10:00:00 UTC`, `${40000000000000 + i}`, '', '', 'SKU-1', '1'].join('\t');
+      [
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Order',
+        sale.orderId,
+        '',
+        '',
+        'S1',
+        'Amazon.com',
+        type,
+        desc,
+        amount,
+        'AFN',
+        day,
+        `${day} 10:00:00 UTC`,
+        `${40000000000000 + i}`,
+        '',
+        '',
+        'SKU-1',
+        '1',
+      ].join('\t');
     yield common('ItemPrice', 'Principal', money(sale.cents));
     yield common('ItemFees', 'Commission', money(-Math.round(sale.cents * 0.15)));
     yield common('ItemFees', 'FBAPerUnitFulfillmentFee', money(-sale.feeCents));

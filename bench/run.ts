@@ -24,7 +24,10 @@ function task(script: string, args: string[]): Measured {
   let best: Measured | undefined;
   for (let i = 0; i < REPEATS; i++) {
     const start = process.hrtime.bigint();
-    const run = spawnSync(TSX, [resolve('bench/tasks', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const run = spawnSync(TSX, [resolve('bench/tasks', script), ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr}`);
     const output = JSON.parse(run.stdout) as Record<string, unknown>;
@@ -66,5 +69,15 @@ for (const [label, path, delimiter, column] of [
     '',
   );
 }
+const profile = task('profile.ts', [String(ROWS)]).output;
+const ratio = Number(profile.profileMs) / Number(profile.sumMs);
+results.push(
+  `profile over ${Number(profile.rows).toLocaleString('en')} orders (in one process, best of 5):`,
+  `  sum of their amounts in a loop (floor)  ${Number(profile.sumMs).toFixed(1).padStart(7)} ms`,
+  `  profile from the records (aggregate + metrics + score)  ${Number(profile.profileMs).toFixed(1).padStart(7)} ms  ${ratio.toFixed(1)}x the sum`,
+  `  profile from stored monthly totals (what the extension does)  ${Number(profile.fromTotalsMs).toFixed(2).padStart(7)} ms`,
+  `  target: under 150 ms: ${Number(profile.profileMs) < 150 ? 'MET' : 'NOT MET'}`,
+  '',
+);
 console.log(`Best of ${REPEATS} runs each, ${new Date().toISOString()}\n`);
 console.log(results.join('\n'));

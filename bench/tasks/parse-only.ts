@@ -11,7 +11,8 @@ if (parser === 'tradeline') {
   const csv = new CsvReader(delimiter, () => {
     rows += 1;
   });
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) csv.push(decoder.push(chunk as Buffer));
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+    csv.push(decoder.push(chunk as Buffer));
   csv.push(decoder.end());
   csv.end();
 } else {

@@ -38,6 +38,8 @@ type Field = 'grossSales' | 'refunds' | 'fees' | 'payouts' | 'chargebacks';
 
 interface Bucket {
   orders: number;
+  /** Latest record date of the month ('' when none). */
+  lastDate: string;
   /** field -> currency -> minor units */
   sums: Record<Field, Map<string, number>>;
   /** platform -> currency -> gross minor units */
@@ -47,6 +49,7 @@ interface Bucket {
 function emptyBucket(): Bucket {
   return {
     orders: 0,
+    lastDate: '',
     sums: {
       grossSales: new Map(),
       refunds: new Map(),
@@ -70,8 +73,6 @@ export class ProfileAccumulator {
   private readonly buckets = new Map<string, Bucket>();
   private readonly covered = new Set<string>();
   private readonly payouts: string[] = [];
-  /** Distinct dates with any record (a few thousand at most), to find the latest one before `asOf`. */
-  private readonly dates = new Set<string>();
 
   private bucket(month: string): Bucket {
     let b = this.buckets.get(month);
@@ -82,22 +83,45 @@ export class ProfileAccumulator {
     return b;
   }
 
+  /** The bucket of the previous record: records come mostly in date order, so most lookups hit it. */
+  private lastMonth = '';
+  private last: Bucket | undefined;
+
+  private sourceBucket: Bucket | undefined;
+  private sourcePlatform = '';
+  private sourceMap: Map<string, number> = new Map();
+
+  /** Per-currency sales of one platform in one month (cached: consecutive records share both). */
+  private sourceTotals(b: Bucket, platform: string): Map<string, number> {
+    if (b === this.sourceBucket && platform === this.sourcePlatform) return this.sourceMap;
+    let source = b.bySource.get(platform);
+    if (!source) {
+      source = new Map();
+      b.bySource.set(platform, source);
+    }
+    this.sourceBucket = b;
+    this.sourcePlatform = platform;
+    this.sourceMap = source;
+    return source;
+  }
+
   /** Adds one record that is already known not to be a duplicate. */
   add(entry: LedgerEntry): void {
-    const month = entry.date.slice(0, 7);
-    const b = this.bucket(month);
-    this.dates.add(entry.date);
+    const date = entry.date;
+    let b = this.last;
+    if (b === undefined || !date.startsWith(this.lastMonth)) {
+      this.lastMonth = date.slice(0, 7);
+      b = this.bucket(this.lastMonth);
+      this.last = b;
+    }
+    if (date > b.lastDate) b.lastDate = date;
     switch (entry.kind) {
       case 'order': {
         if (entry.status !== 'paid') return;
         b.orders += 1;
-        bump(b.sums.grossSales, entry.gross.currency, entry.gross.amount);
-        let source = b.bySource.get(entry.platform);
-        if (!source) {
-          source = new Map();
-          b.bySource.set(entry.platform, source);
-        }
-        bump(source, entry.gross.currency, entry.gross.amount);
+        const { amount, currency } = entry.gross;
+        bump(b.sums.grossSales, currency, amount);
+        bump(this.sourceTotals(b, entry.platform), currency, amount);
         return;
       }
       case 'refund':
@@ -112,7 +136,7 @@ export class ProfileAccumulator {
       case 'payout':
         if (entry.status !== 'paid') return;
         bump(b.sums.payouts, entry.amount.currency, entry.amount.amount);
-        this.payouts.push(entry.date);
+        this.payouts.push(date);
         return;
       default:
         return;
@@ -133,14 +157,10 @@ export class ProfileAccumulator {
     for (const [field, totals] of fields) {
       for (const [currency, amount] of Object.entries(totals)) bump(b.sums[field], currency, amount);
     }
-    let source = b.bySource.get(agg.platform);
-    if (!source) {
-      source = new Map();
-      b.bySource.set(agg.platform, source);
-    }
+    const source = this.sourceTotals(b, agg.platform);
     for (const [currency, amount] of Object.entries(agg.grossSales)) bump(source, currency, amount);
     this.payouts.push(...(agg.payoutDates ?? []));
-    if (agg.lastDate) this.dates.add(agg.lastDate);
+    if (agg.lastDate && agg.lastDate > b.lastDate) b.lastDate = agg.lastDate;
   }
 
   /** Declares that a source's data covers `start`..`end` (its file's period): months inside with no sales count as zero. */
@@ -216,14 +236,21 @@ export class ProfileAccumulator {
         asOf,
         months,
         payoutDates: this.payouts.filter((d) => d <= asOf).sort(),
-        lastActivityDate:
-          [...this.dates]
-            .filter((d) => d <= asOf)
-            .sort()
-            .at(-1) ?? null,
+        lastActivityDate: latestBefore(this.buckets, asOf),
         perUsd,
       },
       issues,
     };
   }
+}
+
+/** The latest record date up to `asOf` (a month's records after `asOf` count as `asOf`). */
+function latestBefore(buckets: ReadonlyMap<string, Bucket>, asOf: string): string | null {
+  let latest: string | null = null;
+  for (const [month, b] of buckets) {
+    if (b.lastDate === '' || month > asOf.slice(0, 7)) continue;
+    const date = b.lastDate > asOf ? asOf : b.lastDate;
+    if (latest === null || date > latest) latest = date;
+  }
+  return latest;
 }

@@ -115,7 +115,7 @@ describe('scorecard', () => {
         fc.integer({ min: 500, max: 100_000 }),
         (n, extra, sales) => {
           // Weekly payouts: no gap longer than 10 days whatever the number of months.
-        const spec = { sales: sales * 100, payoutDays: [1, 8, 15, 22] };
+          const spec = { sales: sales * 100, payoutDays: [1, 8, 15, 22] };
           const shorter = computeProfile(inputFrom(steady('2026-10', n, spec), '2026-11-15'));
           const longer = computeProfile(inputFrom(steady('2026-10', n + extra, spec), '2026-11-15'));
           expect(longer.score).toBeGreaterThanOrEqual(shorter.score);
