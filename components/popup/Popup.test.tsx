@@ -30,10 +30,23 @@ const month = (m: string, orders: number, usd: number) => ({
   payoutDates: [],
 });
 
+const NO_PROFILE = () => Promise.reject(new Error('not needed'));
+const PROFILE = {
+  currency: 'USD',
+  asOf: '2026-03-01',
+  computedAt: '2026-03-01T00:00:00.000Z',
+  profile: {
+    score: 42,
+    band: 'D' as const,
+    reasons: [{ code: 'short_history', message: 'History of 2 months is below 3 months' }],
+    capacity: { amount: 150_000, basis: 'x' },
+  },
+};
+
 describe('Popup', () => {
   it('tells a new seller what to do first', async () => {
     const onOpenOptions = vi.fn();
-    render(<Popup loadOverview={async () => EMPTY} onOpenOptions={onOpenOptions} />);
+    render(<Popup loadOverview={async () => EMPTY} loadProfile={NO_PROFILE} onOpenOptions={onOpenOptions} />);
     expect(await screen.findByText('No sales history yet.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Import a report' }));
     expect(onOpenOptions).toHaveBeenCalledOnce();
@@ -50,11 +63,15 @@ describe('Popup', () => {
       platforms: ['shopify'],
       months: [month('2026-01', 2, 1_234_56), month('2026-02', 3, 99)],
     };
-    render(<Popup loadOverview={async () => overview} onOpenOptions={() => {}} />);
+    render(<Popup loadOverview={async () => overview} loadProfile={async () => PROFILE} onOpenOptions={() => {}} />);
     expect((await screen.findByTestId('orders-count')).textContent).toBe('5');
     expect(screen.getByTestId('months-range').textContent).toBe('2026-01 – 2026-02');
     expect(screen.getByText('$1,234.56')).toBeTruthy();
     expect(screen.getByText('$0.99')).toBeTruthy();
+    expect((await screen.findByTestId('profile-band')).textContent).toBe('D');
+    expect(screen.getByTestId('profile-score').textContent).toBe('42');
+    expect(screen.getByTestId('profile-capacity').textContent).toBe('$1,500.00');
+    expect(screen.getByText('History of 2 months is below 3 months')).toBeTruthy();
   });
 
   it('says what went wrong when the history cannot be read', async () => {
@@ -63,6 +80,7 @@ describe('Popup', () => {
         loadOverview={async () => {
           throw new Error('database is closed');
         }}
+        loadProfile={NO_PROFILE}
         onOpenOptions={() => {}}
       />,
     );

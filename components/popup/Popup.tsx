@@ -1,13 +1,15 @@
+import type { StoredProfile } from '../../lib/domain/records.ts';
 import type { Overview } from '../../lib/messaging/protocol.ts';
-import { formatTotals } from '../../lib/money/format.ts';
+import { formatMoney, formatTotals } from '../../lib/money/format.ts';
 import { useLoad } from '../common/useLoad.ts';
 
 export interface PopupProps {
   loadOverview: () => Promise<Overview>;
+  loadProfile: () => Promise<StoredProfile>;
   onOpenOptions: () => void;
 }
 
-export function Popup({ loadOverview, onOpenOptions }: PopupProps) {
+export function Popup({ loadOverview, loadProfile, onOpenOptions }: PopupProps) {
   const [overview] = useLoad(loadOverview);
   return (
     <main className="tl-popup" aria-busy={overview.state === 'loading'}>
@@ -23,7 +25,10 @@ export function Popup({ loadOverview, onOpenOptions }: PopupProps) {
         (overview.value.records === 0 ? (
           <EmptyState onOpenOptions={onOpenOptions} />
         ) : (
-          <Summary overview={overview.value} onOpenOptions={onOpenOptions} />
+          <>
+            <ProfileCard loadProfile={loadProfile} />
+            <Summary overview={overview.value} onOpenOptions={onOpenOptions} />
+          </>
         ))}
     </main>
   );
@@ -93,6 +98,55 @@ function Summary({ overview, onOpenOptions }: { overview: Overview; onOpenOption
           Manage sources
         </button>
       </p>
+    </section>
+  );
+}
+
+interface ShownProfile {
+  score: number;
+  band: string;
+  reasons?: { code: string; message: string }[];
+  capacity?: { amount: number; basis: string };
+}
+
+/** Score, band, what the history supports and what holds it back: read from the stored profile. */
+function ProfileCard({ loadProfile }: { loadProfile: () => Promise<StoredProfile> }) {
+  const [stored] = useLoad(loadProfile);
+  if (stored.state === 'loading') return <p>Computing your profile…</p>;
+  if (stored.state === 'error') {
+    return (
+      <p className="tl-error" role="alert">
+        Your profile could not be computed: {stored.message}
+      </p>
+    );
+  }
+  const profile = stored.value.profile as ShownProfile;
+  return (
+    <section aria-label="Your credit profile" className="tl-profile">
+      <div className="tl-stats">
+        <div className="tl-stat">
+          <strong data-testid="profile-band">{profile.band}</strong>band
+        </div>
+        <div className="tl-stat">
+          <strong data-testid="profile-score">{profile.score}</strong>score of 100
+        </div>
+        <div className="tl-stat">
+          <strong data-testid="profile-capacity">
+            {formatMoney(profile.capacity?.amount ?? 0, stored.value.currency)}
+          </strong>
+          supported
+        </div>
+      </div>
+      {profile.reasons && profile.reasons.length > 0 && (
+        <>
+          <h2>What holds your score back</h2>
+          <ul data-testid="profile-reasons">
+            {profile.reasons.map((r) => (
+              <li key={r.code}>{r.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(
   <Popup
     loadOverview={() => client.send('getOverview', {})}
+    loadProfile={() => client.send('getProfile', {})}
     onOpenOptions={() => void browser.runtime.openOptionsPage()}
   />,
 );

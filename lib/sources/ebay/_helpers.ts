@@ -1,0 +1,72 @@
+import { type AmountResult, parseAmount, splitCurrencyMarker } from '../../import/amounts.ts';
+import { minorUnitExponent } from '../../money/currencies.ts';
+import type { ReaderContext } from '../format.ts';
+
+/**
+ * Helpers shared by the eBay formats (the `_` prefix keeps the registry meta-test from treating
+ * this file as a format).
+ */
+
+/** Reports a row that cannot be read; returns undefined so callers can `return skip(...)`. */
+export function skip<C extends string>(
+  ctx: ReaderContext<C>,
+  line: number,
+  column: C,
+  message: string,
+): undefined {
+  ctx.issue(line, column, message);
+  return undefined;
+}
+
+/**
+ * Keys for rows that carry no id of their own: identical rows can legitimately occur in one file,
+ * so the n-th repeat of a key gets `#n` appended. A file imported twice yields the same keys.
+ */
+export class Occurrences {
+  private readonly seen = new Map<string, number>();
+
+  key(base: string): string {
+    const n = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  }
+}
+
+/**
+ * The currency a money cell names: `$43.00` (USD), `AU $3,000.00`, `C $5.00`, `£12.50`,
+ * `EUR 90,00`. Undefined for a bare number.
+ */
+export function currencyOfCell(text: string): string | undefined {
+  if (!/[^\d.,\s()+-]/.test(text)) return undefined;
+  return splitCurrencyMarker(text.replace(/^[(+-]+/, '')).currency;
+}
+
+/**
+ * An eBay money cell in minor units. The decimal mark is decided per cell (`EUR 90,00` on the
+ * EU sites, `$1,250.00` elsewhere); `--` and blanks are null; undefined when unreadable.
+ */
+export function ebayAmount(text: string, currency: string): AmountResult {
+  return parseAmount(text, minorUnitExponent(currency), 'auto');
+}
+
+/**
+ * Reads the money cells of one row. Empty cells (blank, `--`) read as null. Reports the first
+ * unreadable cell and returns undefined.
+ */
+export function readAmounts<C extends string>(
+  ctx: ReaderContext<C>,
+  cells: readonly string[],
+  line: number,
+  currency: string,
+  wanted: readonly C[],
+  skipped = 'the row was skipped',
+): Map<C, number | null> | undefined {
+  const out = new Map<C, number | null>();
+  for (const column of wanted) {
+    const text = ctx.header.get(cells, column);
+    const value = ebayAmount(text, currency);
+    if (value === undefined) return skip(ctx, line, column, `"${text}" is not an amount; ${skipped}.`);
+    out.set(column, value);
+  }
+  return out;
+}

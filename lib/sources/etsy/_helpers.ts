@@ -1,0 +1,135 @@
+import { parseAmount } from '../../import/amounts.ts';
+import { parseDate } from '../../import/dates.ts';
+import { minorUnitExponent } from '../../money/currencies.ts';
+import type { ReaderContext } from '../format.ts';
+
+/**
+ * Helpers shared by the Etsy formats (the `_` prefix keeps the registry meta-test from treating
+ * this file as a format).
+ */
+
+/** A date cell read back, and whether it had to be repaired. */
+export interface EtsyDate {
+  date: string | undefined;
+  /** Set when the cell was a spreadsheet's misreading of `MM/DD/YY` and was read back. */
+  repaired: boolean;
+}
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Etsy writes `MM/DD/YY`; files re-saved by a spreadsheet hold `M/D/YYYY` or ISO dates. One real
+ * re-saved export (rey1140, 2020) shows a spreadsheet reading `11/10/20` as YY/MM/DD and writing
+ * `2011-10-20`: every such cell has a year 2001..2012 and a "day" equal to the export's real year
+ * (13 or more), and read back as MM/DD/YY the file's dates run in order again. Those cells are
+ * read back; a genuine 2001..2012 date with a day of 13 or more in an ISO re-saved file would be
+ * misread, which is accepted (Etsy opened in 2005 and such re-saved files are not expected).
+ */
+export function readEtsyDate(cell: string): EtsyDate {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell.trim());
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (y >= 2001 && y <= 2012 && d >= 13) {
+      const back = isoDate(2000 + d, y - 2000, mo);
+      if (back) return { date: back, repaired: true };
+    }
+  }
+  return { date: parseDate(cell, 'mdy'), repaired: false };
+}
+
+/** Counts the repaired date cells of one file, to report them once. */
+export class RepairedDates {
+  private count = 0;
+  private first: { line: number; cell: string; date: string } | undefined;
+
+  note(line: number, cell: string, date: string): void {
+    this.count += 1;
+    this.first ??= { line, cell, date };
+  }
+
+  /** The issue to report at the end of the file, if any cell was repaired. */
+  message(column: string): { line: number; message: string } | undefined {
+    if (!this.first) return undefined;
+    const { line, cell, date } = this.first;
+    const what =
+      this.count === 1
+        ? `The "${column}" "${cell}" looks like an Etsy MM/DD/YY date that a spreadsheet misread as YY/MM/DD; it was`
+        : `${this.count} "${column}" cells look like Etsy MM/DD/YY dates that a spreadsheet misread as YY/MM/DD (the first: "${cell}" on line ${line}); they were`;
+    return { line, message: `${what} read as MM/DD/YY ("${cell}" as ${date}). Check these dates.` };
+  }
+}
+
+/**
+ * Keys for rows that carry no id of their own: identical rows can legitimately occur in one file
+ * (two identical fee credits on one day), so the n-th repeat of a key gets `#n` appended. A file
+ * imported twice yields the same keys.
+ */
+export class Occurrences {
+  private readonly seen = new Map<string, number>();
+
+  key(base: string): string {
+    const n = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  }
+}
+
+/**
+ * The first money amount written in a sentence, e.g. the payout in a statement's Deposit title
+ * "€678.00 sent to your bank account" or "CA$1,234.50 sent to your bank account".
+ * Returns minor units, or undefined when the text holds no amount.
+ */
+export function amountInText(text: string, exponent: number): number | undefined {
+  const m = /-?(?:[A-Z]{1,3}\s?)?[$€£¥₹]?\s?\d[\d,.]*/.exec(text);
+  if (!m) return undefined;
+  const token = m[0].replace(/[.,]+$/, '');
+  const value = parseAmount(token, exponent, 'auto');
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * The order number in a statement title or info cell: "Payment for Order #2360875283",
+ * "Order #2360875283", "order: 2360875283" (VAT rows).
+ */
+export function orderNumberIn(text: string): string | undefined {
+  return /\border\s*[#:]\s*(\d+)/i.exec(text)?.[1];
+}
+
+/** Reports a row that cannot be read; returns undefined so callers can `return skip(...)`. */
+export function skip<C extends string>(
+  ctx: ReaderContext<C>,
+  line: number,
+  column: C,
+  message: string,
+): undefined {
+  ctx.issue(line, column, message);
+  return undefined;
+}
+
+/**
+ * Reads the money cells of one row (`auto` decimal mark: re-saved files may hold `24,99`).
+ * Empty cells read as null. Reports the first unreadable cell and returns undefined.
+ */
+export function readAmounts<C extends string>(
+  ctx: ReaderContext<C>,
+  cells: readonly string[],
+  line: number,
+  currency: string,
+  wanted: readonly C[],
+  what = 'order',
+): Map<C, number | null> | undefined {
+  const out = new Map<C, number | null>();
+  for (const column of wanted) {
+    const text = ctx.header.get(cells, column);
+    const value = parseAmount(text, minorUnitExponent(currency), 'auto');
+    if (value === undefined)
+      return skip(ctx, line, column, `"${text}" is not an amount; the ${what} was skipped.`);
+    out.set(column, value);
+  }
+  return out;
+}
