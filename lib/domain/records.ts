@@ -147,9 +147,11 @@ export const StoredProfile = z.object({
   asOf: IsoDate,
   computedAt: IsoDateTime,
   /** The profile as `lib/profile` computes it (validated there when read). */
-  profile: z.object({
-    score: z.number().int().min(0).max(100),
-    band: z.enum(['A', 'B', 'C', 'D', 'E']),
-  }).passthrough(),
+  profile: z
+    .object({
+      score: z.number().int().min(0).max(100),
+      band: z.enum(['A', 'B', 'C', 'D', 'E']),
+    })
+    .passthrough(),
 });
 export type StoredProfile = z.infer<typeof StoredProfile>;

@@ -1,7 +1,7 @@
+import { addMonths, monthsBetween } from '../domain/months.ts';
 import type { LedgerEntry, MonthAggregate } from '../domain/records.ts';
 import type { ImportIssue } from '../import/issues.ts';
 import { BUNDLED_RATES, convert, type RateTable, rateFor } from '../money/fx.ts';
-import { addMonths, monthsBetween } from './months.ts';
 
 /** One calendar month of a seller's history, in minor units of the reporting currency. */
 export interface ProfileMonth {

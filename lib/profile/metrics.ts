@@ -1,5 +1,5 @@
+import { addMonths, daysBetween, monthIndex } from '../domain/months.ts';
 import type { ProfileInput, ProfileMonth } from './input.ts';
-import { addMonths, daysBetween, monthIndex } from './months.ts';
 
 /**
  * The profile's metrics. Every figure is computed over the seller's own records; money is in

@@ -58,6 +58,23 @@ describe('importEntries', () => {
     db.close();
   });
 
+  it('recognises the same event dated in the neighbouring month by another format', async () => {
+    const db = await openTradelineDb();
+    await importEntries(db, meta(IMPORT_A, 1), 'shopify', [order('7', '2026-03-31', 10_00)]);
+    // The payments export dates the charge a day later, in April: same order key, not added again.
+    const next = await importEntries(db, meta(IMPORT_B, 2), 'shopify', [
+      order('7', '2026-04-01', 10_00, IMPORT_B),
+      order('8', '2026-04-02', 5_00, IMPORT_B),
+    ]);
+    expect(next).toMatchObject({ added: 1, duplicates: 1 });
+    const totals = await listAggregates(db);
+    expect(totals.map((t) => [t.month, t.orders])).toEqual([
+      ['2026-03', 1],
+      ['2026-04', 1],
+    ]);
+    db.close();
+  });
+
   it('fills chunks up to their size, then starts the next one', async () => {
     const db = await openTradelineDb();
     const many = Array.from({ length: CHUNK_SIZE + 5 }, (_, i) => order(`o${i}`, '2026-05-10', 1_00));

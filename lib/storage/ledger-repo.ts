@@ -1,3 +1,4 @@
+import { addMonths } from '../domain/months.ts';
 import type { ImportRecord, LedgerEntry, MonthAggregate, Platform } from '../domain/records.ts';
 import { addEntry, emptyAggregate } from './aggregate.ts';
 import type { TradelineDatabase } from './db.ts';
@@ -43,22 +44,38 @@ export async function importEntries(
   let duplicates = 0;
   const months = new Set<string>();
 
+  // Dedupe keys of each platform-month, loaded once per import. The same event can carry
+  // different dates in different formats (order date, charge date, settlement posting), so a
+  // record is also checked against the neighbouring months.
+  const keySets = new Map<string, { keys: string[]; set: Set<string> }>();
+  const keysOf = async (platform: Platform, month: string) => {
+    const id = `${platform}|${month}`;
+    let found = keySets.get(id);
+    if (!found) {
+      const keys = (await dedupe.get([platform, month]))?.keys ?? [];
+      found = { keys, set: new Set(keys) };
+      keySets.set(id, found);
+    }
+    return found;
+  };
+
   for (const [id, group] of groupByPlatformMonth(entries)) {
     const [groupPlatform, month] = id.split('|') as [Platform, string];
     months.add(month);
-    const stored = await dedupe.get([groupPlatform, month]);
-    const keys = stored?.keys ?? [];
-    const seen = new Set(keys);
+    const own = await keysOf(groupPlatform, month);
+    const before = await keysOf(groupPlatform, addMonths(month, -1));
+    const after = await keysOf(groupPlatform, addMonths(month, 1));
     const fresh: LedgerEntry[] = [];
     for (const entry of group) {
-      if (seen.has(entry.key)) {
+      if (own.set.has(entry.key) || before.set.has(entry.key) || after.set.has(entry.key)) {
         duplicates += 1;
         continue;
       }
-      seen.add(entry.key);
-      keys.push(entry.key);
+      own.set.add(entry.key);
+      own.keys.push(entry.key);
       fresh.push(entry);
     }
+    const keys = own.keys;
     if (fresh.length === 0) continue;
     added += fresh.length;
 

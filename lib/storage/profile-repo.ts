@@ -8,8 +8,16 @@ import { listAggregates, listImports, readSettings } from './overview-repo.ts';
  * Recomputes the profile from the stored monthly totals (a few hundred small values at most,
  * whatever the number of orders) and stores it, so the popup only ever reads it.
  */
-export async function recomputeProfile(db: TradelineDatabase, asOf: string, now = new Date()): Promise<StoredProfile> {
-  const [aggregates, imports, settings] = await Promise.all([listAggregates(db), listImports(db), readSettings(db)]);
+export async function recomputeProfile(
+  db: TradelineDatabase,
+  asOf: string,
+  now = new Date(),
+): Promise<StoredProfile> {
+  const [aggregates, imports, settings] = await Promise.all([
+    listAggregates(db),
+    listImports(db),
+    readSettings(db),
+  ]);
   const acc = new ProfileAccumulator();
   for (const agg of aggregates) acc.addAggregate(agg);
   // A file covers the months between its first and last record: no sales in between means zero.

@@ -1,5 +1,12 @@
 import type { DBSchema } from 'idb';
-import type { DedupeKeys, ImportRecord, MonthAggregate, RecordChunk, Settings, StoredProfile } from '../domain/records.ts';
+import type {
+  DedupeKeys,
+  ImportRecord,
+  MonthAggregate,
+  RecordChunk,
+  Settings,
+  StoredProfile,
+} from '../domain/records.ts';
 
 export const DB_NAME = 'tradeline';
 

@@ -36,7 +36,11 @@ export const migration004: Migration = {
       const id = `${value.platform}|${value.month}`;
       const found = dates.get(id);
       const lastDate = latest.get(id);
-      await agg.update({ ...value, payoutDates: found ? [...found].sort() : [], ...(lastDate ? { lastDate } : {}) });
+      await agg.update({
+        ...value,
+        payoutDates: found ? [...found].sort() : [],
+        ...(lastDate ? { lastDate } : {}),
+      });
       agg = await agg.continue();
     }
   },

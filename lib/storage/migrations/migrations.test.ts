@@ -90,7 +90,11 @@ describe('migrations', () => {
 
   it('upgrading from version 3 adds payout dates to the monthly totals and a profile store (004)', async () => {
     const v3 = await openTradelineDb({ version: 3 });
-    const records = [order('3001', '2026-03-02', 10_00), payout('p9', '2026-03-15', 9_00), payout('p8', '2026-03-01', 1_00)];
+    const records = [
+      order('3001', '2026-03-02', 10_00),
+      payout('p9', '2026-03-15', 9_00),
+      payout('p8', '2026-03-01', 1_00),
+    ];
     await v3.put('chunks', { platform: 'shopify', month: '2026-03', seq: 0, records });
     const { payoutDates: _none, ...oldShape } = {
       platform: 'shopify' as const,
