@@ -81,6 +81,9 @@ describe('Tradeline in Chromium', () => {
     await expect.poll(() => popup.getByTestId('orders-count').textContent()).toBe('3');
     expect(await popup.getByTestId('months-range').textContent()).toBe('2026-09 – 2026-10');
     expect(await popup.getByRole('cell', { name: '$130.49' }).isVisible()).toBe(true);
+    // The profile was computed by the background when the records arrived, and is only read here.
+    await expect.poll(() => popup.getByTestId('profile-band').textContent()).toMatch(/^[A-E]$/);
+    expect(await popup.getByTestId('profile-reasons').textContent()).toContain('History of');
     await popup.close();
     await options.close();
   });
