@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { BUNDLED_CATALOG } from '../lib/channels/catalog/bundled.ts';
+import { prequalifyAll } from '../lib/channels/prequalify.ts';
 import { ProfileAccumulator } from '../lib/profile/input.ts';
 import { computeProfile, profileForOutput } from '../lib/profile/profile.ts';
 import { type ReadOutput, readFiles, UsageError } from './read-command.ts';
@@ -6,7 +8,9 @@ import { type ReadOutput, readFiles, UsageError } from './read-command.ts';
 /** `tradeline profile [--currency USD] [--as-of YYYY-MM-DD] FILE...`: the read output plus the credit profile. */
 export async function profileCommand(
   args: string[],
-): Promise<ReadOutput & { profile: ReturnType<typeof profileForOutput> }> {
+): Promise<
+  ReadOutput & { profile: ReturnType<typeof profileForOutput>; offers: ReturnType<typeof prequalifyAll> }
+> {
   const { values, positionals } = parseArgs({
     args,
     options: { currency: { type: 'string', default: 'USD' }, 'as-of': { type: 'string' } },
@@ -26,5 +30,7 @@ export async function profileCommand(
     ...output,
     issues: [...output.issues, ...issues],
     profile: profileForOutput(computeProfile(input)),
+    // Prequalification against the bundled catalog, computed here: nothing is sent anywhere.
+    offers: prequalifyAll(BUNDLED_CATALOG.channels, { input }),
   };
 }

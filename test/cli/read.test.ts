@@ -147,6 +147,22 @@ describe('tradeline profile', () => {
       message: 'Average monthly sales of $1,500 are below $5,000',
     });
     expect(profile.capacity.basis).toContain('lowest monthly net sales of the last 6 months');
+    const { offers } = JSON.parse(a.stdout);
+    const direct = offers.find((o: { channelId: string }) => o.channelId === 'sandbox-platform-direct');
+    // 12 months of 1,500 of sales: 10% of TTM gross sales (18,000) = 1,800; 10% fee
+    expect(direct).toMatchObject({
+      model: 'platform-direct',
+      eligible: true,
+      amount: 1_800,
+      fee: 180,
+      gaps: [],
+    });
+    const p2p = offers.find((o: { channelId: string }) => o.channelId === 'sandbox-p2p');
+    expect(p2p.eligible).toBe(false);
+    expect(p2p.gaps).toContainEqual({
+      code: 'ttmSales_low',
+      message: 'sales of the last 12 months 18,000 USD below 50,000 USD',
+    });
   });
 
   it('rejects a malformed --as-of', async () => {
