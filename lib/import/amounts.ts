@@ -12,12 +12,12 @@ export type AmountResult = number | null | undefined;
 
 const EMPTY = new Set(['', '--', '-', '...', '—', 'n/a', 'N/A']);
 
-/** Currency markers found in cells, longest first so `AU $` wins over `$`. */
+/** Currency markers found in cells, longest first so `AU $` wins over `$` and `CA$` over `A$`. */
 const MARKERS: ReadonlyArray<readonly [string, string]> = [
   ['AU $', 'AUD'],
   ['AU$', 'AUD'],
-  ['A$', 'AUD'],
   ['CA$', 'CAD'],
+  ['A$', 'AUD'],
   ['C $', 'CAD'],
   ['C$', 'CAD'],
   ['US $', 'USD'],
@@ -81,19 +81,23 @@ export function parseAmount(text: string, exponent = 2, mark: DecimalMark = 'aut
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  // Sign may stand before or after the currency marker: `-€0.04`, `€-0.04`, `- $5`.
+  // Sign may stand before or after the currency marker: `-€0.04`, `€-0.04`, `- $5`; once only.
+  let signed = false;
   if (s.startsWith('-') || s.startsWith('−')) {
     negative = !negative;
+    signed = true;
     s = s.slice(1).trim();
   } else if (s.startsWith('+')) {
+    signed = true;
     s = s.slice(1).trim();
   }
   if (/[^\d.,\s-]/.test(s)) s = splitCurrencyMarker(s).number;
-  if (s.startsWith('-') || s.startsWith('−')) {
+  if (!signed && (s.startsWith('-') || s.startsWith('−'))) {
     negative = !negative;
+    signed = true;
     s = s.slice(1).trim();
   }
-  if (s.endsWith('-')) {
+  if (!signed && s.endsWith('-')) {
     // Trailing minus (`12.50-`) appears in some ERP re-exports.
     negative = !negative;
     s = s.slice(0, -1).trim();

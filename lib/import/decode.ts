@@ -32,14 +32,13 @@ export function sniffEncoding(head: Uint8Array): Sniffed {
   }
   if (n >= 4 && oddZeros > n / 8 && evenZeros < oddZeros / 4) return { encoding: 'utf-16le', bom: 0 };
   if (n >= 4 && evenZeros > n / 8 && oddZeros < evenZeros / 4) return { encoding: 'utf-16be', bom: 0 };
-  // Cut at the last complete UTF-8 sequence before checking validity.
+  // Cut at the last complete UTF-8 sequence before checking validity: the window, or a file
+  // whose download was cut short, may end inside a character.
   let end = Math.min(head.length, SNIFF_BYTES);
-  if (end < head.length || end === SNIFF_BYTES) {
-    let back = 0;
-    while (back < 4 && end - back - 1 >= 0 && ((head[end - back - 1] ?? 0) & 0xc0) === 0x80) back++;
-    const lead = head[end - back - 1] ?? 0;
-    if (lead >= 0xc0) end = end - back - 1;
-  }
+  let back = 0;
+  while (back < 4 && end - back - 1 >= 0 && ((head[end - back - 1] ?? 0) & 0xc0) === 0x80) back++;
+  const lead = head[end - back - 1] ?? 0;
+  if (lead >= 0xc0) end = end - back - 1;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
     return { encoding: 'utf-8', bom: 0 };
@@ -84,6 +83,7 @@ export class StreamDecoder {
   }
 
   private check(text: string): string {
+    if (this.encoding === 'windows-1252') return fixWindows1252(text);
     if (!this.warnedInvalid && this.encoding === 'utf-8' && text.includes('\uFFFD')) {
       this.warnedInvalid = true;
       this.issues.push({
@@ -95,6 +95,19 @@ export class StreamDecoder {
     }
     return text;
   }
+}
+
+/**
+ * Windows-1252's 0x80-0x9F block (WHATWG index; the five bytes it leaves undefined map to
+ * themselves). Node 20.18.3+ decodes the `windows-1252` label as Latin-1, turning `€` into U+0080
+ * (nodejs/node#60888), so the block is mapped here whatever the runtime did.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {

@@ -2,7 +2,7 @@ import type { LedgerEntry } from '../domain/records.ts';
 import type { AnyReportFormat, RowReader } from '../sources/format.ts';
 import { CsvReader, readCsv } from './csv.ts';
 import { StreamDecoder, type TextEncodingName } from './decode.ts';
-import { HeaderIndex } from './header.ts';
+import { HeaderIndex, normalizeHeaderCell } from './header.ts';
 import type { ImportIssue } from './issues.ts';
 
 /** How much decoded text is looked at to find the header row among preamble lines. */
@@ -17,11 +17,29 @@ export interface HeaderMatch {
   cells: string[];
 }
 
-function matches(format: AnyReportFormat, cells: readonly string[]): number {
-  const header = new HeaderIndex(cells, format.columns);
-  if (!format.required.every((c) => header.has(c))) return 0;
-  if (format.absent?.some((c) => header.has(c))) return 0;
-  return Object.keys(format.columns).filter((c) => header.has(c)).length;
+/** Each format's spellings, normalised once rather than for every candidate row. */
+const normalizedSpellings = new WeakMap<AnyReportFormat, Map<string, string[]>>();
+
+/**
+ * How many of the format's columns a row names (0 unless all required and no absent ones): what a
+ * HeaderIndex of the row would say, without normalising every cell and spelling again for each
+ * candidate row and format.
+ */
+function matches(format: AnyReportFormat, names: ReadonlySet<string>): number {
+  let cached = normalizedSpellings.get(format);
+  if (!cached) {
+    cached = new Map(
+      Object.entries(format.columns).map(([c, spellings]) => [c, spellings.map(normalizeHeaderCell)]),
+    );
+    normalizedSpellings.set(format, cached);
+  }
+  const columns = cached;
+  const has = (c: string) => columns.get(c)?.some((spelling) => names.has(spelling)) ?? false;
+  if (!format.required.every(has)) return 0;
+  if (format.absent?.some(has)) return 0;
+  let score = 0;
+  for (const c of columns.keys()) if (has(c)) score += 1;
+  return score;
 }
 
 /**
@@ -38,8 +56,9 @@ export function findHeader(sample: string, formats: readonly AnyReportFormat[]):
     for (const record of records.slice(0, HEADER_SEARCH_RECORDS)) {
       if (best && record.line > best.line) break;
       if (record.cells.length < 2) continue;
+      const names = new Set(record.cells.map(normalizeHeaderCell));
       for (const format of candidates) {
-        const score = matches(format, record.cells);
+        const score = matches(format, names);
         if (score === 0) continue;
         if (!best || record.line < best.line || (record.line === best.line && score > best.score)) {
           best = { format, delimiter, line: record.line, cells: record.cells, score };
@@ -130,7 +149,9 @@ export class ReportReader {
     if (this.undetected) return;
     this.sample += text;
     if (!final && this.sample.length < HEADER_SEARCH_CHARS) return;
-    this.match = findHeader(this.sample, this.options.formats);
+    // Only the first characters, as when the file arrives in chunks: a file held whole is not
+    // parsed once per candidate delimiter before being read.
+    this.match = findHeader(this.sample.slice(0, HEADER_SEARCH_CHARS), this.options.formats);
     if (!this.match) {
       this.undetected = true; // the rest of the file is not read
       this.sample = '';
@@ -146,17 +167,26 @@ export class ReportReader {
     const { format } = match;
     const header = new HeaderIndex(match.cells, format.columns);
     const fileName = this.options.fileName;
-    this.rowReader = format.createReader({
-      header,
-      importId: this.options.importId,
-      fileName,
-      emit: (entry) => {
-        this.records += 1;
-        this.options.onEntry(entry);
-      },
-      issue: (row, column, message) =>
-        this.issues.push({ row, field: column === null ? null : header.label(column), message }),
-    });
+    try {
+      this.rowReader = format.createReader({
+        header,
+        importId: this.options.importId,
+        fileName,
+        emit: (entry) => {
+          this.records += 1;
+          this.options.onEntry(entry);
+        },
+        issue: (row, column, message) =>
+          this.issues.push({ row, field: column === null ? null : header.label(column), message }),
+      });
+    } catch (error) {
+      // A bug in a format must not make the import throw: its rows are counted, none is read.
+      this.issues.push({
+        row: match.line,
+        field: null,
+        message: `"${fileName}" looks like a ${format.label} but could not be read (${error instanceof Error ? error.message : String(error)}); no rows were imported.`,
+      });
+    }
     const headerLine = match.line;
     this.csv = new CsvReader(
       match.delimiter,

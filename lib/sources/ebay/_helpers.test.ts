@@ -16,6 +16,9 @@ describe('currencyOfCell', () => {
     expect(currencyOfCell('-1,234.56')).toBeUndefined();
     expect(currencyOfCell('')).toBeUndefined();
     expect(currencyOfCell('--')).toBeUndefined();
+    // Not amounts: they name no currency (an 80.00 AUD order must not become EUR).
+    expect(currencyOfCell('€€')).toBeUndefined();
+    expect(currencyOfCell('EUR abc')).toBeUndefined();
   });
 });
 

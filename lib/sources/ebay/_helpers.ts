@@ -38,7 +38,9 @@ export class Occurrences {
  */
 export function currencyOfCell(text: string): string | undefined {
   if (!/[^\d.,\s()+-]/.test(text)) return undefined;
-  return splitCurrencyMarker(text.replace(/^[(+-]+/, '')).currency;
+  const { number, currency } = splitCurrencyMarker(text.replace(/^[(+-]+/, ''));
+  // Only a cell that is an amount names a currency: `€€` or `EUR abc` must not re-price an order.
+  return /\d/.test(number) && /^[\d.,\s()+-]*$/.test(number) ? currency : undefined;
 }
 
 /**

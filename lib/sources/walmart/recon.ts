@@ -128,9 +128,12 @@ export const walmartRecon = defineFormat({
         return undefined;
       }
       const rawPosted = header.get(cells, 'posted');
+      // A payment summary without a posting time is dated at its period's end; an unreadable
+      // time is reported, never replaced.
       const date =
-        parseDate(rawPosted, 'mdy') ??
-        (type === 'paymentsummary' ? parseDate(header.get(cells, 'periodEnd'), 'mdy') : undefined);
+        rawPosted === '' && type === 'paymentsummary'
+          ? parseDate(header.get(cells, 'periodEnd'), 'mdy')
+          : parseDate(rawPosted, 'mdy');
       if (!date) {
         ctx.issue(line, 'posted', `"${rawPosted}" is not a date; the row was skipped.`);
         return undefined;
