@@ -58,7 +58,7 @@ async function write(path: string, lines: Iterable<string>): Promise<void> {
     }
   }
   if (batch.length) out.write(`${batch.join('\n')}\n`);
-  await new Promise((ok) => out.end(ok));
+  await new Promise<void>((ok) => out.end(() => ok()));
 }
 
 const SETTLEMENT_HEADER = [
