@@ -53,7 +53,7 @@ async function write(path: string, lines: Iterable<string>): Promise<void> {
   for (const line of lines) {
     batch.push(line);
     if (batch.length === 10_000) {
-      if (!out.write(`${batch.join('\n')}\n`)) await new Promise((ok) => out.once('drain', ok));
+      if (!out.write(`${batch.join('\n')}\n`)) await new Promise<void>((ok) => out.once('drain', () => ok()));
       batch = [];
     }
   }
