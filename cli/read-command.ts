@@ -32,6 +32,15 @@ export interface ReadHooks {
   onAccepted?: (entry: LedgerEntry) => void;
   /** The period (first and last date of its records) each file covers. */
   onPeriod?: (start: string, end: string) => void;
+  /** Each file read: format, period, rows and SHA-256 (its provenance). */
+  onFile?: (file: {
+    format: string;
+    kind: 'file';
+    periodStart?: string;
+    periodEnd?: string;
+    rows: number;
+    sha256: string;
+  }) => void;
 }
 
 /** Reads the files in order with every registered format, deduplicating across them. */
@@ -63,6 +72,16 @@ export async function readFiles(
       if (ledger.add(entry)) hooks.onAccepted?.(entry);
     });
     if (first !== undefined && last !== undefined) hooks.onPeriod?.(first, last);
+    if (summary.format) {
+      hooks.onFile?.({
+        format: summary.format.id,
+        kind: 'file',
+        ...(first ? { periodStart: first } : {}),
+        ...(last ? { periodEnd: last } : {}),
+        rows: summary.rows,
+        sha256: summary.sha256,
+      });
+    }
     if (!summary.format) {
       const known = FORMATS.map((f) => `${f.id} (${f.label})`).join('\n  ');
       throw new UsageError(`${file}: not a report format Tradeline knows. Known formats:\n  ${known}`);

@@ -2,13 +2,16 @@
  * Tradeline on the command line, with the extension's own code:
  *   npm run --silent tradeline -- read [--currency USD] FILE...
  *   npm run --silent tradeline -- profile [--currency USD] [--as-of YYYY-MM-DD] FILE...
+ *   npm run --silent tradeline -- packet --channel ID [--business FILE.json] [--amount N] [--purpose TEXT] FILE...
  */
+import { packetCommand } from './packet-command.ts';
 import { profileCommand } from './profile-command.ts';
 import { readCommand, UsageError } from './read-command.ts';
 
 const COMMANDS: Readonly<Record<string, (args: string[]) => Promise<unknown>>> = {
   read: readCommand,
   profile: profileCommand,
+  packet: packetCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

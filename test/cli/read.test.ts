@@ -171,3 +171,77 @@ describe('tradeline profile', () => {
     expect(bad.stderr).toContain('--as-of 15/01/2026: expected a date as YYYY-MM-DD.');
   });
 });
+
+describe('tradeline packet', () => {
+  it('prints the packet and its consent sheet; business fields not given are marked', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => {
+      const m = String(i + 4).padStart(2, '0');
+      return `2025-${m}-05 10:00:00 -0400,charge,#p${i},visa,online,paid,2025-${m}-07,2025-${m}-07,3000.00,87.30,2912.70,#c${i},card,3000.00,USD,USD`;
+    });
+    const path = file('payments.csv', rows);
+    const out = await tradeline(
+      'packet',
+      '--channel',
+      'sandbox-platform-direct',
+      '--as-of',
+      '2025-10-20',
+      path,
+    );
+    expect(out.code).toBe(0);
+    const { notYetGiven, consentSheet, packet } = JSON.parse(out.stdout);
+    expect(notYetGiven).toEqual(['business.legalName', 'business.country', 'business.contactEmail']);
+    expect(consentSheet.rows.find((r: { field: string }) => r.field === 'business.contactEmail').value).toBe(
+      'not yet given',
+    );
+    expect(packet.channelId).toBe('sandbox-platform-direct');
+    expect(packet.business).toBeUndefined();
+    expect(packet.requested.amount).toEqual({ amount: 1_800_00, currency: 'USD' }); // the prequalified amount: 10% of 18,000
+    expect(packet.consent.recipient.channelId).toBe('sandbox-platform-direct');
+
+    const dir = mkdtempSync(join(tmpdir(), 'tradeline-cli-'));
+    const biz = join(dir, 'business.json');
+    writeFileSync(
+      biz,
+      JSON.stringify({
+        legalName: 'Acme Exports Ltd',
+        country: 'GB',
+        contactEmail: 'ops@acme.example',
+        contactPhone: '+44 20 0000 0000',
+      }),
+    );
+    const given = JSON.parse(
+      (
+        await tradeline(
+          'packet',
+          '--channel',
+          'sandbox-platform-direct',
+          '--business',
+          biz,
+          '--as-of',
+          '2025-10-20',
+          path,
+        )
+      ).stdout,
+    );
+    expect(given.notYetGiven).toEqual([]);
+    // The phone was given but the channel does not ask for it: it is not sent.
+    expect(given.packet.business).toEqual({
+      legalName: 'Acme Exports Ltd',
+      country: 'GB',
+      contactEmail: 'ops@acme.example',
+    });
+  });
+
+  it('rejects an unknown channel and a malformed business file', async () => {
+    const path = file('p.csv', [MAY]);
+    const unknown = await tradeline('packet', '--channel', 'nope', path);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toContain('--channel nope: no such channel. Channels: sandbox-bank-partnered');
+    const dir = mkdtempSync(join(tmpdir(), 'tradeline-cli-'));
+    const biz = join(dir, 'b.json');
+    writeFileSync(biz, JSON.stringify({ contactEmail: 'not-an-email' }));
+    const bad = await tradeline('packet', '--channel', 'sandbox-p2p', '--business', biz, path);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('contactEmail');
+  });
+});
