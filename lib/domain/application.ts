@@ -25,7 +25,12 @@ export const ApplicationStatus = z.enum([
 ]);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
-export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['paid_off', 'declined', 'withdrawn', 'expired'];
+export const TERMINAL_STATUSES: readonly ApplicationStatus[] = [
+  'paid_off',
+  'declined',
+  'withdrawn',
+  'expired',
+];
 
 export const StatusEvent = z.object({
   at: IsoDateTime,
@@ -103,7 +108,11 @@ export const CreatedApplication = z.object({
 export type CreatedApplication = z.infer<typeof CreatedApplication>;
 
 export const ErrorBody = z.object({
-  error: z.object({ code: z.string().min(1).max(100), message: z.string().max(2000), field: z.string().max(200).optional() }),
+  error: z.object({
+    code: z.string().min(1).max(100),
+    message: z.string().max(2000),
+    field: z.string().max(200).optional(),
+  }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
@@ -181,8 +190,34 @@ export const ApplicationPacket = z.object({
   channelId: z.string(),
   requested: z.object({ amount: Money.optional(), purpose: z.string().max(500).optional() }).optional(),
   business: BusinessDetails.partial().optional(),
-  profile: z.object({ summary: ProfileSummary.optional(), monthly: z.array(MonthlyAggregate).max(240).optional() }).optional(),
+  profile: z
+    .object({ summary: ProfileSummary.optional(), monthly: z.array(MonthlyAggregate).max(240).optional() })
+    .optional(),
   provenance: z.array(SourceProvenance).max(1000).optional(),
   consent: ConsentReceipt,
 });
 export type ApplicationPacket = z.infer<typeof ApplicationPacket>;
+
+// ---- Request bodies of the action endpoints ----
+
+/** Longest base64 text of one document: the whole request stays under the 1 MiB body limit (files up to ~700 KB). */
+export const MAX_DOCUMENT_BASE64_CHARS = 1_000_000;
+
+/** `POST /applications/{id}/documents`: one file answering one open information request, as JSON. */
+export const DocumentUpload = z.object({
+  /** The InfoRequest this answers. */
+  requestId: z.string().min(1).max(100),
+  filename: z.string().min(1).max(200),
+  /** MIME type, e.g. `application/pdf`. */
+  contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'expected a MIME type such as application/pdf'),
+  contentBase64: z.base64().min(1).max(MAX_DOCUMENT_BASE64_CHARS),
+});
+export type DocumentUpload = z.infer<typeof DocumentUpload>;
+
+/** `POST /applications/{id}/accept`: the offer (or counter-offer) the seller accepts. */
+export const AcceptRequest = z.object({ offerId: z.string().min(1).max(100) });
+export type AcceptRequest = z.infer<typeof AcceptRequest>;
+
+/** `POST /applications/{id}/withdraw`. */
+export const WithdrawRequest = z.object({ reason: z.string().max(500).optional() });
+export type WithdrawRequest = z.infer<typeof WithdrawRequest>;

@@ -124,7 +124,10 @@ export const Channel = z
     source: z.object({ url: z.url(), checkedAt: IsoDate }),
     sandbox: z.boolean().default(false),
   })
-  .refine((c) => c.sizing.min <= c.sizing.max, { message: 'sizing.min must not exceed sizing.max', path: ['sizing', 'min'] });
+  .refine((c) => c.sizing.min <= c.sizing.max, {
+    message: 'sizing.min must not exceed sizing.max',
+    path: ['sizing', 'min'],
+  });
 export type Channel = z.infer<typeof Channel>;
 
 export const Catalog = z.object({
