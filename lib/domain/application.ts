@@ -221,3 +221,50 @@ export type AcceptRequest = z.infer<typeof AcceptRequest>;
 /** `POST /applications/{id}/withdraw`. */
 export const WithdrawRequest = z.object({ reason: z.string().max(500).optional() });
 export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
+
+// ---- Applications as Tradeline stores them ----
+
+/**
+ * Where the application is in Tradeline's outbox: `queued` (stored, waiting for its attempt),
+ * `sending` (an attempt is in flight or was cut short), `sent` (the channel answered 201),
+ * `failed` (the channel refused it with a 4xx: the seller must act), `manual` (a link-out
+ * channel: the seller applies on the provider's site and records the outcome).
+ */
+export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed', 'manual']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+export const StoredApplication = z.object({
+  /** `${submissionId}:${channelId}`: one application per channel and submission, by construction. */
+  id: z.string().min(1),
+  submissionId: z.string().min(1),
+  channelId: z.string().min(1),
+  channelName: z.string(),
+  model: z.enum(['bank-partnered', 'platform-direct', 'p2p']),
+  /** The channel's API base URL (or the provider's page for link-outs) when the seller applied. */
+  endpoint: z.string(),
+  /** Sent with every attempt: a retry can never create a second application. */
+  idempotencyKey: z.string().min(1).max(200),
+  packet: ApplicationPacket.nullable(),
+  consent: ConsentReceipt,
+  outbox: z.object({
+    state: OutboxState,
+    attempts: z.number().int().nonnegative(),
+    nextAttemptAt: IsoDateTime.nullable(),
+    sendingSince: IsoDateTime.nullable(),
+    lastError: z
+      .object({ code: z.string(), message: z.string(), status: z.number().int().nullable() })
+      .optional(),
+  }),
+  remote: z.object({ id: z.string(), token: z.string() }).optional(),
+  status: ApplicationStatus,
+  detail: StageDetail,
+  offers: z.array(Offer),
+  requests: z.array(InfoRequest),
+  declineReasons: z.array(z.string()).optional(),
+  reapplyAfter: IsoDate.optional(),
+  events: z.array(StatusEvent),
+  poll: z.object({ nextPollAt: IsoDateTime.nullable(), intervalMs: z.number().int().positive() }),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type StoredApplication = z.infer<typeof StoredApplication>;

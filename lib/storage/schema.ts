@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { StoredApplication } from '../domain/application.ts';
 import type {
   DedupeKeys,
   ImportRecord,
@@ -26,4 +27,6 @@ export interface TradelineDB extends DBSchema {
   settings: { key: string; value: Settings };
   /** Key: 'current'. Added by migration 004. */
   profiles: { key: string; value: StoredProfile };
+  /** Key: `${submissionId}:${channelId}`. Added by migration 005. */
+  applications: { key: string; value: StoredApplication; indexes: { bySubmission: string } };
 }

@@ -29,6 +29,8 @@ export interface Sandbox {
   catalog: Catalog;
   /** Fault injection, also reachable as `POST /__faults`. */
   faults: Faults;
+  /** How many applications the lenders hold (reliability tests count duplicates with it). */
+  applicationCount(): number;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     speed,
     catalog: catalogFor(state.origin),
     faults: state.faults,
+    applicationCount: () => state.applications.size,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);

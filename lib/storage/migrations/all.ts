@@ -2,9 +2,16 @@ import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-monthly-aggregates.ts';
 import { migration003 } from './003-settings.ts';
 import { migration004 } from './004-payout-dates-and-profiles.ts';
+import { migration005 } from './005-applications.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. A test checks versions are 1..n without gaps. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -127,10 +127,36 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrading from version 4 keeps the stored profile and adds the applications store (005)', async () => {
+    const v4 = await openTradelineDb({ version: 4 });
+    const stored = {
+      currency: 'USD',
+      asOf: '2026-11-01',
+      computedAt: '2026-11-01T00:00:00.000Z',
+      profile: { score: 61, band: 'C' as const },
+    };
+    await v4.put('profiles', stored, 'current');
+    await v4.put('chunks', {
+      platform: 'shopify',
+      month: '2026-10',
+      seq: 0,
+      records: [order('4001', '2026-10-02', 7_00)],
+    });
+    v4.close();
+
+    const db = await openTradelineDb();
+    expect(await db.get('profiles', 'current')).toEqual(stored);
+    expect((await db.get('chunks', ['shopify', '2026-10', 0]))?.records).toHaveLength(1);
+    expect(await db.count('applications')).toBe(0);
+    expect([...db.transaction('applications').store.indexNames]).toEqual(['bySubmission']);
+    db.close();
+  });
+
   it('a fresh install at the latest version has every store', async () => {
     const db = await openTradelineDb();
     expect([...db.objectStoreNames].sort()).toEqual([
       'aggregates',
+      'applications',
       'chunks',
       'dedupe',
       'imports',

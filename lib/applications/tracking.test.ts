@@ -1,0 +1,215 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  asking,
+  BANK,
+  DIRECT,
+  makePacket,
+  P2P,
+  startTestSandbox,
+  type TestSandbox,
+} from '../../test/sandbox/testing.ts';
+import { SANDBOX_CHANNELS } from '../channels/catalog/sandbox.ts';
+import { createChannelClient } from '../channels/client.ts';
+import type { ApplicationPacket } from '../domain/application.ts';
+import type { Channel } from '../domain/channel.ts';
+import { applicationStore } from '../storage/applications-repo.ts';
+import { openTradelineDb } from '../storage/db.ts';
+import { enqueue, sendDue } from './outbox.ts';
+import {
+  accept,
+  answerRequest,
+  type Change,
+  POLL_MAX_MS,
+  pollDue,
+  recordOwnUpdate,
+  refresh,
+  type TrackingDeps,
+  withdraw,
+} from './tracking.ts';
+
+const DAY = 24 * 60 * 60_000;
+let sandbox: TestSandbox;
+let changes: Change[];
+
+beforeEach(async () => {
+  sandbox = await startTestSandbox();
+  changes = [];
+});
+afterEach(async () => {
+  await sandbox.sandbox.close();
+});
+
+async function deps(): Promise<TrackingDeps> {
+  const db = await openTradelineDb();
+  return {
+    store: applicationStore(db),
+    clientFor: (app) => createChannelClient({ baseUrl: app.endpoint }),
+    now: () => new Date(sandbox.now()),
+    random: () => 0.5,
+    pollBaseMs: 60_000,
+    inFlight: new Set(),
+    onChange: (c) => changes.push(c),
+  };
+}
+
+function channelOn(id: string): Channel {
+  const c = SANDBOX_CHANNELS.find((x) => x.id === id) as Channel;
+  return { ...c, submission: { kind: 'api', baseUrl: sandbox.baseUrl(id) } };
+}
+
+async function submit(d: TrackingDeps, channelId: string, change?: (p: ApplicationPacket) => void) {
+  const packet = makePacket(channelId, change);
+  const [app] = await enqueue(
+    d,
+    `s-${channelId}`,
+    [{ channel: channelOn(channelId), packet, consent: packet.consent }],
+    () => `k-${channelId}-${Math.random()}`,
+  );
+  await sendDue(d);
+  return app?.id as string;
+}
+
+/** Moves lender time on by `ms` in steps, polling whatever is due, as the alarms would. */
+async function live(d: TrackingDeps, ms: number, step = DAY / 4) {
+  for (let t = 0; t < ms; t += step) {
+    sandbox.tick(step);
+    await pollDue(d);
+  }
+}
+
+describe('tracking', () => {
+  it('bank-partnered: platform review, then bank review, an offer the seller accepts, funded', async () => {
+    const d = await deps();
+    const id = await submit(d, BANK);
+    await live(d, 6 * DAY);
+    let app = await d.store.get(id);
+    expect(app?.status).toBe('offer');
+    expect(app?.detail.bank).toMatchObject({ platformDecision: 'passed', bankDecision: 'approved' });
+    const statuses = app?.events.filter((e) => e.source === 'channel').map((e) => e.status);
+    expect(statuses).toEqual(expect.arrayContaining(['submitted', 'in_review', 'bank_review', 'offer']));
+    expect(statuses?.indexOf('in_review')).toBeLessThan(statuses?.indexOf('bank_review') ?? -1);
+    expect(changes.filter((c) => c.needsSeller).map((c) => c.to)).toEqual(['offer']);
+
+    app = await accept(d, id, app?.offers[0]?.id as string);
+    expect(app.status).toBe('accepted');
+    expect(app.events.some((e) => e.source === 'seller' && e.note?.startsWith('Accepted offer'))).toBe(true);
+    await live(d, 3 * DAY);
+    expect((await d.store.get(id))?.status).toBe('funded');
+    expect(changes.filter((c) => c.needsSeller).map((c) => c.to)).toEqual(['offer', 'funded']);
+  });
+
+  it('platform-direct: a counter-offer for less than asked, accepted by the seller', async () => {
+    const d = await deps();
+    const id = await submit(d, DIRECT, asking(100_000));
+    await live(d, 3 * DAY);
+    const app = await d.store.get(id);
+    expect(app?.status).toBe('counter_offer');
+    const counter = app?.offers.find((o) => o.counter);
+    expect(counter?.amount.amount).toBeLessThan(100_000_00);
+    expect((await accept(d, id, counter?.id as string)).status).toBe('accepted');
+  });
+
+  it('p2p: listed, funding rises, funded', async () => {
+    const d = await deps();
+    const id = await submit(d, P2P);
+    await live(d, 3 * DAY);
+    const listed = await d.store.get(id);
+    expect(['listed', 'funding']).toContain(listed?.status);
+    await live(d, 20 * DAY, DAY);
+    const app = await d.store.get(id);
+    const percents = app?.events.length ? app.detail.p2p?.fundedPercent : undefined;
+    expect(app?.status === 'funded' || app?.status === 'counter_offer').toBe(true);
+    expect(percents).toBeGreaterThanOrEqual(60);
+  });
+
+  it('an info request is answered with a document and review resumes', async () => {
+    const d = await deps();
+    const id = await submit(d, DIRECT, (p) => {
+      if (p.business) p.business.yearsTrading = 1;
+    });
+    await live(d, DAY);
+    const asked = await d.store.get(id);
+    expect(asked?.status).toBe('info_requested');
+    expect(changes.some((c) => c.to === 'info_requested' && c.needsSeller)).toBe(true);
+    const request = asked?.requests.find((r) => r.status === 'open');
+    expect(request?.item).toBe('bank_statement');
+    const answered = await answerRequest(d, id, {
+      requestId: request?.id as string,
+      filename: 'statement-2026-10.pdf',
+      contentType: 'application/pdf',
+      contentBase64: Buffer.from('%PDF-1.4 statement').toString('base64'),
+    });
+    expect(answered.status).toBe('in_review');
+    expect(answered.requests.find((r) => r.id === request?.id)?.status).toBe('answered');
+  });
+
+  it('withdrawing revokes the consent and is recorded, at the channel or locally', async () => {
+    const d = await deps();
+    const sent = await submit(d, DIRECT);
+    const withdrawn = await withdraw(d, sent, 'Found cheaper money.');
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(withdrawn.consent.revokedAt).toBe(new Date(sandbox.now()).toISOString());
+    expect(withdrawn.events.at(-1)).toMatchObject({ status: 'withdrawn' });
+
+    const packet = makePacket(BANK);
+    const [queued] = await enqueue(
+      d,
+      'later',
+      [{ channel: channelOn(BANK), packet, consent: packet.consent }],
+      () => 'k-late',
+    );
+    const local = await withdraw(d, queued?.id as string);
+    expect(local).toMatchObject({ status: 'withdrawn', outbox: { state: 'failed', nextAttemptAt: null } });
+    expect(await sendDue(d)).toEqual([]);
+    expect(sandbox.sandbox.applicationCount()).toBe(1);
+  });
+
+  it('polls quiet applications less and less often, and stops at a final status', async () => {
+    const d = await deps();
+    const id = await submit(d, BANK);
+    const intervals: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const app = await refresh(d, id);
+      intervals.push(app?.poll.intervalMs ?? 0);
+    }
+    // No lender time passes: nothing changes, and each read doubles the wait.
+    expect(intervals).toEqual([120_000, 240_000, 480_000, 960_000, 1_920_000]);
+    // A change brings polling back to the base interval.
+    sandbox.tick(DAY / 2);
+    expect((await refresh(d, id))?.poll.intervalMs).toBe(60_000);
+    for (let i = 0; i < 20; i++) await refresh(d, id);
+    expect((await d.store.get(id))?.poll.intervalMs).toBe(POLL_MAX_MS);
+    await withdraw(d, id);
+    expect((await d.store.get(id))?.poll.nextPollAt).toBeNull();
+  });
+
+  it('link-out channels are tracked by the seller’s own updates', async () => {
+    const d = await deps();
+    const link = {
+      ...channelOn(DIRECT),
+      id: 'shopify-capital',
+      submission: { kind: 'link' as const, url: 'https://help.shopify.com/capital' },
+    };
+    const packet = makePacket(DIRECT);
+    const [app] = await enqueue(
+      d,
+      'own',
+      [{ channel: link, packet, consent: packet.consent }],
+      () => 'k-own',
+    );
+    expect(app).toMatchObject({ status: 'draft', outbox: { state: 'manual' }, packet: null });
+    expect(await sendDue(d)).toEqual([]);
+    const updated = await recordOwnUpdate(
+      d,
+      app?.id as string,
+      'offer',
+      'Shopify offered $8,000 at 10% of sales.',
+    );
+    expect(updated.status).toBe('offer');
+    expect(updated.events.at(-1)).toMatchObject({
+      source: 'seller',
+      note: 'Shopify offered $8,000 at 10% of sales.',
+    });
+  });
+});

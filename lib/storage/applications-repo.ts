@@ -1,0 +1,51 @@
+import { StoredApplication } from '../domain/application.ts';
+import type { TradelineDatabase } from './db.ts';
+
+/** What the outbox and the tracker need from storage (an interface so tests can count calls). */
+export interface ApplicationStore {
+  get(id: string): Promise<StoredApplication | undefined>;
+  put(app: StoredApplication): Promise<void>;
+  /** Stores `app` unless one with its id exists; returns what is stored. Atomic. */
+  putIfAbsent(app: StoredApplication): Promise<StoredApplication>;
+  list(): Promise<StoredApplication[]>;
+}
+
+/**
+ * Applications in IndexedDB. Values read back are validated: a record that no longer parses is
+ * skipped and reported, never allowed to break the outbox or the popup.
+ */
+export function applicationStore(
+  db: TradelineDatabase,
+  onCorrupt: (id: string, error: string) => void = () => {},
+): ApplicationStore {
+  const check = (value: unknown): StoredApplication | undefined => {
+    const parsed = StoredApplication.safeParse(value);
+    if (parsed.success) return parsed.data;
+    onCorrupt(String((value as { id?: unknown })?.id), parsed.error.message);
+    return undefined;
+  };
+  return {
+    async get(id) {
+      const value = await db.get('applications', id);
+      return value === undefined ? undefined : check(value);
+    },
+    async put(app) {
+      await db.put('applications', app);
+    },
+    async putIfAbsent(app) {
+      const tx = db.transaction('applications', 'readwrite');
+      const existing = await tx.store.get(app.id);
+      if (existing) {
+        await tx.done;
+        return existing;
+      }
+      await tx.store.add(app);
+      await tx.done;
+      return app;
+    },
+    async list() {
+      const all = await db.getAll('applications');
+      return all.map(check).filter((a): a is StoredApplication => a !== undefined);
+    },
+  };
+}
