@@ -8,8 +8,10 @@ export default defineConfig({
     name: 'Tradeline',
     description:
       'Your sales history, read in your browser, turned into a credit profile and financing offers you can apply to in one click.',
-    // IndexedDB holds years of orders (millions of rows): without this the browser may evict or cap it.
-    permissions: ['unlimitedStorage'],
+    // unlimitedStorage: IndexedDB holds years of orders (millions of rows), never evicted or capped.
+    // alarms: the outbox and status polling wake the worker. notifications: offers, info requests,
+    // funding and declines reach the seller without opening the popup.
+    permissions: ['unlimitedStorage', 'alarms', 'notifications'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,8 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Change } from '../lib/applications/tracking.ts';
 import { createHandlers } from '../lib/messaging/handlers.ts';
 import { createRouter } from '../lib/messaging/router.ts';
 import { openTradelineDb, type TradelineDatabase } from '../lib/storage/db.ts';
+
+/** Sends what the outbox holds and polls applications; Chrome runs alarms at most every 30 s. */
+const TICK_ALARM = 'tradeline-tick';
+
+const NOTICE: Partial<Record<Change['to'], string>> = {
+  info_requested: 'asks for more information',
+  offer: 'made you an offer',
+  counter_offer: 'made you a counter-offer',
+  funded: 'funded your application',
+  declined: 'declined your application',
+  expired: 'let your application expire',
+};
 
 export default defineBackground(() => {
   let db: Promise<TradelineDatabase> | undefined;
@@ -10,8 +23,28 @@ export default defineBackground(() => {
     db ??= openTradelineDb();
     return db;
   };
+  const notify = (change: Change) => {
+    const what = NOTICE[change.to];
+    if (!change.needsSeller || !what) return;
+    void browser.notifications.create(`tradeline:${change.app.id}:${change.to}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: `${change.app.channelName} ${what}`,
+      message: 'Open Tradeline to see it and answer.',
+    });
+  };
+  const handlers = createHandlers({
+    db: openDb,
+    version: browser.runtime.getManifest().version,
+    onChange: notify,
+    fetchText: async (url) => {
+      const res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
+      if (!res.ok) throw new Error(`${url} answered ${res.status}.`);
+      return res.text();
+    },
+  });
   const route = createRouter(
-    createHandlers(openDb, browser.runtime.getManifest().version),
+    handlers,
     { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     (reason, detail, sender) =>
       console.warn(`Tradeline rejected a message (${reason}): ${detail}`, sender.id, sender.url),
@@ -19,4 +52,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // Other extensions can address us by id: answer every such message with a refusal.
   browser.runtime.onMessageExternal.addListener((message, sender) => route(message, sender));
+
+  // The outbox and status polling survive the worker stopping: their state is in IndexedDB and
+  // this alarm wakes a new worker to carry on.
+  void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TICK_ALARM) void handlers.tick({}, { sender: {}, senderKind: 'extension-page' });
+  });
+  browser.notifications.onClicked.addListener(() => void browser.action.openPopup?.());
 });

@@ -140,7 +140,7 @@ export async function sendOne(deps: OutboxDeps, id: string): Promise<StoredAppli
   inFlight.add(id);
   try {
     const app = await deps.store.get(id);
-    if (!app || !app.packet || !isDue(app, deps.now())) return app;
+    if (!app?.packet || !isDue(app, deps.now())) return app;
     const startedAt = deps.now().toISOString();
     const attempt: StoredApplication = {
       ...app,

@@ -136,6 +136,11 @@ export type MonthAggregate = z.infer<typeof MonthAggregate>;
 export const Settings = z.object({
   reportingCurrency: z.string().length(3).default('USD'),
   language: z.enum(['en', 'zh_CN']).default('en'),
+  /**
+   * Business details the seller enters once (UK SME finance application field names); checked
+   * field by field when a packet is built, so a half-filled form is kept.
+   */
+  business: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,3 +1,18 @@
+import {
+  act,
+  addChannels,
+  apply,
+  catalog,
+  listApplications,
+  offers,
+  preview,
+  type ServiceDeps,
+  tick,
+} from '../applications/service.ts';
+import type { Change } from '../applications/tracking.ts';
+import { type ChannelClient, checkBaseUrl, createChannelClient } from '../channels/client.ts';
+import { parseCatalog } from '../channels/parse-catalog.ts';
+import type { StoredApplication } from '../domain/application.ts';
 import type { Platform } from '../domain/records.ts';
 import type { TradelineDatabase } from '../storage/db.ts';
 import { importEntries } from '../storage/ledger-repo.ts';
@@ -5,13 +20,34 @@ import { listAggregates, listImports, readSettings, writeSettings } from '../sto
 import { currentProfile, recomputeProfile } from '../storage/profile-repo.ts';
 import type { Handlers } from './router.ts';
 
+/** What the background entry point provides: browser APIs stay there. */
+export interface HandlerDeps {
+  db: () => Promise<TradelineDatabase>;
+  version: string;
+  now?: () => Date;
+  clientFor?: (app: StoredApplication) => ChannelClient;
+  random?: () => number;
+  newId?: () => string;
+  onChange?: (change: Change) => void;
+  /** Fetches a catalog URL (the background's fetch). */
+  fetchText?: (url: string) => Promise<string>;
+  pollBaseMs?: number;
+}
+
 /** The background's handlers, over the extension's IndexedDB. */
-/** `today` gives the profile's "as of" date (injected so tests are reproducible). */
-export function createHandlers(
-  db: () => Promise<TradelineDatabase>,
-  version: string,
-  today: () => string = () => new Date().toISOString().slice(0, 10),
-): Handlers {
+export function createHandlers(options: HandlerDeps): Handlers {
+  const { db, version } = options;
+  const now = options.now ?? (() => new Date());
+  const today = () => now().toISOString().slice(0, 10);
+  const service = async (): Promise<ServiceDeps> => ({
+    db: await db(),
+    clientFor: options.clientFor ?? ((app) => createChannelClient({ baseUrl: app.endpoint })),
+    now,
+    random: options.random ?? Math.random,
+    newId: options.newId ?? (() => crypto.randomUUID()),
+    onChange: options.onChange ?? (() => {}),
+    ...(options.pollBaseMs ? { pollBaseMs: options.pollBaseMs } : {}),
+  });
   return {
     async ping() {
       return { version };
@@ -43,7 +79,12 @@ export function createHandlers(
       const mismatched = entries.find((e) => e.importId !== id || e.platform !== platform);
       if (mismatched) throw new Error(`Record ${mismatched.key} does not belong to import ${id}.`);
       const database = await db();
-      const result = await importEntries(database, { id, provenance, importedAt: new Date().toISOString() }, platform, entries);
+      const result = await importEntries(
+        database,
+        { id, provenance, importedAt: new Date().toISOString() },
+        platform,
+        entries,
+      );
       // New data: the stored profile is recomputed now, so the popup never has to.
       if (result.added > 0) await recomputeProfile(database, today());
       return result;
@@ -56,6 +97,40 @@ export function createHandlers(
     },
     async getProfile() {
       return currentProfile(await db(), today());
+    },
+    async getOffers() {
+      const database = await db();
+      return { offers: await offers({ db: database, now }), channels: await catalog(database) };
+    },
+    async addCatalog(request) {
+      let text: string;
+      let origin = 'the file';
+      if ('url' in request) {
+        origin = request.url;
+        checkBaseUrl(request.url);
+        if (!options.fetchText) throw new Error('Fetching catalogs is not available here.');
+        text = await options.fetchText(request.url);
+      } else {
+        text = request.text;
+      }
+      const parsed = parseCatalog(text, origin);
+      if (!parsed.ok) return parsed;
+      return { ok: true as const, added: await addChannels(await db(), parsed.channels) };
+    },
+    async previewApplication(request) {
+      return preview({ db: await db(), now }, request);
+    },
+    async apply({ submissionId, ...request }) {
+      return apply(await service(), submissionId, request);
+    },
+    async listApplications() {
+      return listApplications(await db());
+    },
+    async applicationAction({ id, action }) {
+      return act(await service(), id, action);
+    },
+    async tick() {
+      return tick(await service());
     },
   };
 }

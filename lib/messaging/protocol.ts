@@ -1,6 +1,15 @@
 import { z } from 'zod';
+import { ApplicationStatus, DocumentUpload, StoredApplication } from '../domain/application.ts';
+import { Channel, OfferEstimate, PacketField } from '../domain/channel.ts';
 import { IsoMonth, Provenance } from '../domain/provenance.ts';
-import { ImportRecord, LedgerEntry, MonthAggregate, Platform, Settings, StoredProfile } from '../domain/records.ts';
+import {
+  ImportRecord,
+  LedgerEntry,
+  MonthAggregate,
+  Platform,
+  Settings,
+  StoredProfile,
+} from '../domain/records.ts';
 
 /** Who may send a message: an extension page (popup, options) or a content script on a dashboard. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -35,6 +44,13 @@ export const ImportResultSchema = z.object({
   months: z.array(IsoMonth),
 });
 
+const ApplyRequestSchema = z.object({
+  channelIds: z.array(z.string().min(1)).min(1).max(20),
+  /** Per channel, minor units of the channel's currency; default: the prequalified amount. */
+  amounts: z.record(z.string(), z.number().int().positive()).optional(),
+  purpose: z.string().min(1).max(500),
+});
+
 /** The whole protocol: every message type, who may send it, and the shape of both directions. */
 export const PROTOCOL = {
   ping: spec({
@@ -65,6 +81,72 @@ export const PROTOCOL = {
     senders: ['extension-page'],
     request: z.object({}),
     response: StoredProfile,
+  }),
+  getOffers: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: z.object({ offers: z.array(OfferEstimate), channels: z.array(Channel) }),
+  }),
+  addCatalog: spec({
+    senders: ['extension-page'],
+    /** A catalog URL (HTTPS, or loopback for the sandbox) or the text of a catalog file. */
+    request: z.union([z.object({ url: z.url() }), z.object({ text: z.string().max(1_000_000) })]),
+    response: z.union([
+      z.object({ ok: z.literal(true), added: z.array(z.string()) }),
+      z.object({ ok: z.literal(false), errors: z.array(z.string()) }),
+    ]),
+  }),
+  previewApplication: spec({
+    senders: ['extension-page'],
+    request: ApplyRequestSchema,
+    response: z.array(
+      z.object({
+        channelId: z.string(),
+        sheet: z.object({
+          recipient: z.object({
+            channelId: z.string(),
+            name: z.string(),
+            provider: z.string(),
+            url: z.string(),
+          }),
+          purpose: z.string(),
+          rows: z.array(
+            z.object({ field: PacketField, label: z.string(), value: z.string(), given: z.boolean() }),
+          ),
+          withheld: z.array(z.string()),
+        }),
+        missing: z.array(PacketField),
+      }),
+    ),
+  }),
+  apply: spec({
+    senders: ['extension-page'],
+    request: ApplyRequestSchema.extend({ submissionId: z.string().min(8).max(100) }),
+    response: z.array(StoredApplication),
+  }),
+  listApplications: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: z.array(StoredApplication),
+  }),
+  applicationAction: spec({
+    senders: ['extension-page'],
+    request: z.object({
+      id: z.string().min(1),
+      action: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('accept'), offerId: z.string().min(1) }),
+        z.object({ action: z.literal('withdraw'), reason: z.string().max(500).optional() }),
+        z.object({ action: z.literal('answer'), document: DocumentUpload }),
+        z.object({ action: z.literal('update'), status: ApplicationStatus, note: z.string().max(2000) }),
+      ]),
+    }),
+    response: StoredApplication,
+  }),
+  /** Runs the outbox and the status polling now (the alarm does it every minute). */
+  tick: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: z.object({ sent: z.number().int(), polled: z.number().int() }),
   }),
   saveSettings: spec({
     senders: ['extension-page'],

@@ -28,7 +28,7 @@ const WEB_PAGE: MessageSender = {
 function setup() {
   const rejections: string[] = [];
   const route = createRouter(
-    createHandlers(() => openTradelineDb(), '1.2.3'),
+    createHandlers({ db: () => openTradelineDb(), version: '1.2.3' }),
     SELF,
     (reason, detail) => rejections.push(`${reason}: ${detail}`),
   );

@@ -1,5 +1,5 @@
 import type { StoredProfile } from '../domain/records.ts';
-import { ProfileAccumulator } from '../profile/input.ts';
+import { ProfileAccumulator, type ProfileInput } from '../profile/input.ts';
 import { computeProfile, type Profile } from '../profile/profile.ts';
 import type { TradelineDatabase } from './db.ts';
 import { listAggregates, listImports, readSettings } from './overview-repo.ts';
@@ -8,11 +8,8 @@ import { listAggregates, listImports, readSettings } from './overview-repo.ts';
  * Recomputes the profile from the stored monthly totals (a few hundred small values at most,
  * whatever the number of orders) and stores it, so the popup only ever reads it.
  */
-export async function recomputeProfile(
-  db: TradelineDatabase,
-  asOf: string,
-  now = new Date(),
-): Promise<StoredProfile> {
+/** The profile's input from the stored monthly totals and the imports' periods. */
+export async function profileInputFromDb(db: TradelineDatabase, asOf: string): Promise<ProfileInput> {
   const [aggregates, imports, settings] = await Promise.all([
     listAggregates(db),
     listImports(db),
@@ -26,7 +23,15 @@ export async function recomputeProfile(
     const last = imp.provenance.periodEnd ?? (imp.months.at(-1) ? `${imp.months.at(-1)}-01` : undefined);
     if (first && last) acc.cover(first, last);
   }
-  const { input } = acc.build(settings.reportingCurrency, asOf);
+  return acc.build(settings.reportingCurrency, asOf).input;
+}
+
+export async function recomputeProfile(
+  db: TradelineDatabase,
+  asOf: string,
+  now = new Date(),
+): Promise<StoredProfile> {
+  const [input, settings] = await Promise.all([profileInputFromDb(db, asOf), readSettings(db)]);
   const profile: Profile = computeProfile(input, settings.language === 'zh_CN' ? 'zh-CN' : 'en');
   const stored: StoredProfile = {
     currency: input.currency,

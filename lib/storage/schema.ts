@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { StoredApplication } from '../domain/application.ts';
+import type { Channel } from '../domain/channel.ts';
 import type {
   DedupeKeys,
   ImportRecord,
@@ -29,4 +30,6 @@ export interface TradelineDB extends DBSchema {
   profiles: { key: string; value: StoredProfile };
   /** Key: `${submissionId}:${channelId}`. Added by migration 005. */
   applications: { key: string; value: StoredApplication; indexes: { bySubmission: string } };
+  /** Key: channel id. Added by migration 006. */
+  channels: { key: string; value: Channel };
 }

@@ -20,7 +20,7 @@ describe('Tradeline in Chromium', () => {
   it('loads the built extension with its manifest', async () => {
     const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.name).toBe('Tradeline');
-    expect(manifest.permissions).toEqual(['unlimitedStorage']);
+    expect(manifest.permissions).toEqual(['unlimitedStorage', 'alarms', 'notifications']);
   });
 
   it('popup shows the empty state with what to do first', async () => {

@@ -3,6 +3,7 @@ import { migration002 } from './002-monthly-aggregates.ts';
 import { migration003 } from './003-settings.ts';
 import { migration004 } from './004-payout-dates-and-profiles.ts';
 import { migration005 } from './005-applications.ts';
+import { migration006 } from './006-channels.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. A test checks versions are 1..n without gaps. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -152,11 +152,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrading from version 5 keeps applications and adds the channels store (006)', async () => {
+    const v5 = await openTradelineDb({ version: 5 });
+    await v5.put('applications', { id: 's:c', submissionId: 's' } as never);
+    v5.close();
+    const db = await openTradelineDb();
+    expect(await db.get('applications', 's:c')).toEqual({ id: 's:c', submissionId: 's' });
+    expect(await db.count('channels')).toBe(0);
+    db.close();
+  });
+
   it('a fresh install at the latest version has every store', async () => {
     const db = await openTradelineDb();
     expect([...db.objectStoreNames].sort()).toEqual([
       'aggregates',
       'applications',
+      'channels',
       'chunks',
       'dedupe',
       'imports',
