@@ -6,7 +6,11 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     setupFiles: ['./test/setup.ts'],
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'test/{unit,cli,property,conformance,sandbox}/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'test/{unit,cli,property,conformance,sandbox}/**/*.test.ts',
+    ],
     exclude: ['test/e2e/**', 'node_modules/**'],
   },
 });
