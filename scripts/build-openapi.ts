@@ -20,12 +20,14 @@ import { fileURLToPath } from 'node:url';
 import { isScalar, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import {
+  AcceptRequest,
   ApplicationPacket,
   ApplicationStatus,
   ApplicationView,
   BusinessDetails,
   ConsentReceipt,
   CreatedApplication,
+  DocumentUpload,
   ErrorBody,
   InfoRequest,
   MonthlyAggregate,
@@ -34,6 +36,7 @@ import {
   SourceProvenance,
   StageDetail,
   StatusEvent,
+  WithdrawRequest,
 } from '../lib/domain/application.ts';
 import {
   Catalog,
@@ -53,50 +56,11 @@ import { Platform } from '../lib/domain/records.ts';
 
 export const OPENAPI_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/channel-api.yaml');
 
-// ---- Request bodies and error codes that lib/domain does not have yet ----
-// They belong next to ApplicationView in lib/domain/application.ts (the sandbox lenders and the
-// API client will both need them); they are defined here so that the document has a zod source
-// of truth in the meantime.
-
-/** Largest decoded document `POST /applications/{id}/documents` accepts: 10 MiB. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-/** Base64 length of MAX_DOCUMENT_BYTES (4 characters per started 3 bytes, padded). */
-export const MAX_DOCUMENT_BASE64_CHARS = 4 * Math.ceil(MAX_DOCUMENT_BYTES / 3);
-/** Largest request body of `POST /applications/{id}/documents` (the base64 text plus the small fields). */
-export const MAX_DOCUMENT_REQUEST_BYTES = 14 * 1024 * 1024;
-/** Largest request body of `POST /applications` (a full packet with 240 months and 1000 sources is ~0.3 MiB). */
-export const MAX_PACKET_BYTES = 1024 * 1024;
-/** Largest request body of `/accept` and `/withdraw`. */
-export const MAX_SMALL_REQUEST_BYTES = 64 * 1024;
-
-export const DocumentContentType = z.enum([
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-]);
-
-/** `POST /applications/{id}/documents`: one file answering one open information request. */
-export const DocumentUpload = z.object({
-  requestId: z.string().min(1).max(100),
-  fileName: z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[^/\\]+$/, 'a file name, without a path'),
-  contentType: DocumentContentType,
-  contentBase64: z.base64().min(4).max(MAX_DOCUMENT_BASE64_CHARS),
-});
-export type DocumentUpload = z.infer<typeof DocumentUpload>;
-
-/** `POST /applications/{id}/accept`. */
-export const AcceptRequest = z.object({ offerId: z.string().min(1).max(100) });
-export type AcceptRequest = z.infer<typeof AcceptRequest>;
-
-/** `POST /applications/{id}/withdraw`. */
-export const WithdrawRequest = z.object({ reason: z.string().max(500).optional() });
-export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
+// ---- Error codes ----
+// ErrorBody.error.code is a plain string on the wire (so that a new code does not break an old
+// client); this enum is the list the document gives, with the status of each in the YAML's
+// `x-enumDescriptions`. Codes that only the Tradeline sandbox answers (its own routes and injected
+// faults) are not part of the protocol: they are listed in `x-sandboxCodes` instead.
 
 /** Values of `ErrorBody.error.code` (a string in ErrorBody, so that new codes do not break old clients). */
 export const ErrorCode = z.enum([
@@ -160,7 +124,6 @@ export const OPENAPI_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
   ['InfoRequest', InfoRequest],
   // Later calls
   ['DocumentUpload', DocumentUpload],
-  ['DocumentContentType', DocumentContentType],
   ['AcceptRequest', AcceptRequest],
   ['WithdrawRequest', WithdrawRequest],
   // Errors

@@ -323,3 +323,27 @@ describe('with an injected fetch', () => {
     });
   });
 });
+
+describe('409 idempotency_key_in_use', () => {
+  it('is retryable: the first attempt with the key is still being processed', async () => {
+    const { createChannelClient: make } = await import('./client.ts');
+    const client = make({
+      baseUrl: 'http://127.0.0.1:9/lenders/x',
+      fetch: async () =>
+        new Response(
+          JSON.stringify({ error: { code: 'idempotency_key_in_use', message: 'Still processing.' } }),
+          {
+            status: 409,
+            headers: { 'content-type': 'application/json', 'retry-after': '2' },
+          },
+        ),
+    });
+    const { makePacket } = await import('../../test/sandbox/testing.ts');
+    await expect(client.create(makePacket('sandbox-p2p'), 'key-1')).rejects.toMatchObject({
+      status: 409,
+      code: 'idempotency_key_in_use',
+      retryable: true,
+      retryAfterMs: 2000,
+    });
+  });
+});

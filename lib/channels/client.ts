@@ -383,7 +383,17 @@ function httpError(response: Response, text: string, host: string): ChannelError
   const parsed = ErrorBody.safeParse(json);
   if (parsed.success) {
     const { code, message, field } = parsed.data.error;
-    return new ChannelError({ status: response.status, code, message, field, retryable, retryAfterMs });
+    // 409 idempotency_key_in_use: the first attempt with this key is still being processed;
+    // the same request later gets its answer (the protocol says to retry after Retry-After).
+    const inUse = response.status === 409 && code === 'idempotency_key_in_use';
+    return new ChannelError({
+      status: response.status,
+      code,
+      message,
+      field,
+      retryable: retryable || inUse,
+      retryAfterMs,
+    });
   }
   return new ChannelError({
     status: response.status,

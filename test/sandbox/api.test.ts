@@ -252,6 +252,16 @@ describe('idempotency', () => {
     expect(res.status).toBe(400);
     expect(await error(res)).toMatchObject({ code: 'idempotency_key_missing' });
   });
+
+  it('takes keys of 1 to 255 visible ASCII characters', async () => {
+    const longest = `k${newKey()}`.padEnd(255, 'x');
+    expect((await create(P2P, makePacket(P2P), longest)).status).toBe(201);
+    for (const bad of [`${longest}x`, 'with space']) {
+      const res = await create(P2P, makePacket(P2P), bad);
+      expect(res.status, bad).toBe(400);
+      expect(await error(res)).toMatchObject({ code: 'idempotency_key_invalid' });
+    }
+  });
 });
 
 describe('never a crash', () => {

@@ -158,7 +158,7 @@ function channelFor(channelId: string): Channel {
   return channel;
 }
 
-const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/);
+const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/);
 
 async function create(
   req: IncomingMessage,
@@ -179,7 +179,7 @@ async function create(
     throw new HttpError(
       400,
       'idempotency_key_invalid',
-      'The Idempotency-Key must be 1 to 200 visible ASCII characters.',
+      'The Idempotency-Key must be 1 to 255 visible ASCII characters.',
     );
   }
   const raw = await readBody(req);
