@@ -1,152 +1,103 @@
-import type { StoredProfile } from '../../lib/domain/records.ts';
-import type { Overview } from '../../lib/messaging/protocol.ts';
-import { formatMoney, formatTotals } from '../../lib/money/format.ts';
+import { useCallback, useState } from 'react';
+import type { StoredApplication } from '../../lib/domain/application.ts';
 import { useLoad } from '../common/useLoad.ts';
+import { ApplicationsTab } from './ApplicationsTab.tsx';
+import type { PopupApi } from './api.ts';
+import { OffersTab } from './OffersTab.tsx';
+import { ProfileTab } from './ProfileTab.tsx';
+import { strings } from './strings.ts';
+import { Tabs } from './Tabs.tsx';
 
-export interface PopupProps {
-  loadOverview: () => Promise<Overview>;
-  loadProfile: () => Promise<StoredProfile>;
+export type TabId = 'profile' | 'offers' | 'applications';
+
+export interface PopupProps extends PopupApi {
   onOpenOptions: () => void;
+  /** Opens a provider's own application page (link-out channels). */
+  onOpenLink: (url: string) => void;
+  /** A fresh id per consent sheet (crypto.randomUUID by default). */
+  newSubmissionId?: () => string;
+  now?: () => Date;
+  initialTab?: TabId;
 }
 
-export function Popup({ loadOverview, loadProfile, onOpenOptions }: PopupProps) {
+const TABS: readonly { id: TabId; label: string }[] = [
+  { id: 'profile', label: strings.tabs.profile },
+  { id: 'offers', label: strings.tabs.offers },
+  { id: 'applications', label: strings.tabs.applications },
+];
+
+const randomId = () => crypto.randomUUID();
+const systemNow = () => new Date();
+
+export function Popup(props: PopupProps) {
+  const { loadOverview, onOpenOptions } = props;
   const [overview] = useLoad(loadOverview);
+  const [tab, setTab] = useState<TabId>(props.initialTab ?? 'profile');
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([props.initialTab ?? 'profile']));
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const select = useCallback((id: TabId) => {
+    setTab(id);
+    setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+    if (id !== 'applications') setNotice(null);
+  }, []);
+  const applied = useCallback(
+    (apps: StoredApplication[]) => {
+      select('applications');
+      setNotice(strings.applications.applied(apps.length));
+    },
+    [select],
+  );
+  const showOffers = useCallback(() => select('offers'), [select]);
+  const hasHistory = overview.state === 'ready' ? overview.value.records > 0 : null;
+
   return (
     <main className="tl-popup" aria-busy={overview.state === 'loading'}>
-      <h1>Tradeline</h1>
-      {overview.state === 'loading' && <p>Loading your history…</p>}
-      {overview.state === 'error' && (
-        <p className="tl-error" role="alert">
-          Tradeline could not read your stored history: {overview.message}. Close and reopen the popup; if it
-          persists, reload the extension.
-        </p>
-      )}
-      {overview.state === 'ready' &&
-        (overview.value.records === 0 ? (
-          <EmptyState onOpenOptions={onOpenOptions} />
-        ) : (
-          <>
-            <ProfileCard loadProfile={loadProfile} />
-            <Summary overview={overview.value} onOpenOptions={onOpenOptions} />
-          </>
-        ))}
+      <h1>{strings.appName}</h1>
+      <Tabs
+        label={strings.tabs.label}
+        tabs={TABS}
+        selected={tab}
+        onSelect={select}
+        renderPanel={(id, active) => {
+          switch (id) {
+            case 'profile':
+              return (
+                <ProfileTab
+                  overview={overview}
+                  loadProfile={props.loadProfile}
+                  onOpenOptions={onOpenOptions}
+                />
+              );
+            case 'offers':
+              // Kept once opened, so ticks and a half-read consent sheet survive a look at another tab.
+              return visited.has('offers') ? (
+                <OffersTab
+                  hasHistory={hasHistory}
+                  loadOffers={props.loadOffers}
+                  previewApplication={props.previewApplication}
+                  apply={props.apply}
+                  newSubmissionId={props.newSubmissionId ?? randomId}
+                  onOpenOptions={onOpenOptions}
+                  onOpenLink={props.onOpenLink}
+                  onApplied={applied}
+                />
+              ) : null;
+            case 'applications':
+              // Mounted only while shown: opening the tab always reads the applications afresh.
+              return active ? (
+                <ApplicationsTab
+                  loadApplications={props.loadApplications}
+                  applicationAction={props.applicationAction}
+                  checkNow={props.checkNow}
+                  now={props.now ?? systemNow}
+                  notice={notice}
+                  onShowOffers={showOffers}
+                />
+              ) : null;
+          }
+        }}
+      />
     </main>
-  );
-}
-
-function EmptyState({ onOpenOptions }: { onOpenOptions: () => void }) {
-  return (
-    <section className="tl-empty" aria-label="No sales history yet">
-      <p>
-        <strong>No sales history yet.</strong> Start by importing a report you already export: an Amazon
-        settlement report, a Shopify orders export or a PayPal activity download. Everything stays in this
-        browser.
-      </p>
-      <button type="button" onClick={onOpenOptions}>
-        Import a report
-      </button>
-    </section>
-  );
-}
-
-function Summary({ overview, onOpenOptions }: { overview: Overview; onOpenOptions: () => void }) {
-  const recent = overview.months.slice(-12).reverse();
-  return (
-    <section aria-label="Your sales history">
-      <div className="tl-stats">
-        <div className="tl-stat">
-          <strong data-testid="orders-count">{overview.orders.toLocaleString('en')}</strong>orders
-        </div>
-        <div className="tl-stat">
-          <strong data-testid="months-range">
-            {overview.firstMonth} – {overview.lastMonth}
-          </strong>
-          history
-        </div>
-        <div className="tl-stat">
-          <strong data-testid="imports-count">{overview.imports}</strong>
-          {overview.imports === 1 ? 'import' : 'imports'}
-        </div>
-      </div>
-      <h2>Sales by month</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Source</th>
-            <th scope="col" className="num">
-              Orders
-            </th>
-            <th scope="col" className="num">
-              Gross sales
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {recent.map((m) => (
-            <tr key={`${m.platform}-${m.month}`}>
-              <td>{m.month}</td>
-              <td>{m.platform}</td>
-              <td className="num">{m.orders}</td>
-              <td className="num">{formatTotals(m.grossSales)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p>
-        <button type="button" onClick={onOpenOptions}>
-          Manage sources
-        </button>
-      </p>
-    </section>
-  );
-}
-
-interface ShownProfile {
-  score: number;
-  band: string;
-  reasons?: { code: string; message: string }[];
-  capacity?: { amount: number; basis: string };
-}
-
-/** Score, band, what the history supports and what holds it back: read from the stored profile. */
-function ProfileCard({ loadProfile }: { loadProfile: () => Promise<StoredProfile> }) {
-  const [stored] = useLoad(loadProfile);
-  if (stored.state === 'loading') return <p>Computing your profile…</p>;
-  if (stored.state === 'error') {
-    return (
-      <p className="tl-error" role="alert">
-        Your profile could not be computed: {stored.message}
-      </p>
-    );
-  }
-  const profile = stored.value.profile as ShownProfile;
-  return (
-    <section aria-label="Your credit profile" className="tl-profile">
-      <div className="tl-stats">
-        <div className="tl-stat">
-          <strong data-testid="profile-band">{profile.band}</strong>band
-        </div>
-        <div className="tl-stat">
-          <strong data-testid="profile-score">{profile.score}</strong>score of 100
-        </div>
-        <div className="tl-stat">
-          <strong data-testid="profile-capacity">
-            {formatMoney(profile.capacity?.amount ?? 0, stored.value.currency)}
-          </strong>
-          supported
-        </div>
-      </div>
-      {profile.reasons && profile.reasons.length > 0 && (
-        <>
-          <h2>What holds your score back</h2>
-          <ul data-testid="profile-reasons">
-            {profile.reasons.map((r) => (
-              <li key={r.code}>{r.message}</li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
   );
 }

@@ -11,6 +11,13 @@ root.render(
   <Popup
     loadOverview={() => client.send('getOverview', {})}
     loadProfile={() => client.send('getProfile', {})}
+    loadOffers={() => client.send('getOffers', {})}
+    previewApplication={(request) => client.send('previewApplication', request)}
+    apply={(request) => client.send('apply', request)}
+    loadApplications={() => client.send('listApplications', {})}
+    applicationAction={(id, action) => client.send('applicationAction', { id, action })}
+    checkNow={() => client.send('tick', { force: true })}
     onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    onOpenLink={(url) => void browser.tabs.create({ url })}
   />,
 );

@@ -143,7 +143,7 @@ export async function apply(
 }
 
 /** One round of work: send what is due, poll what is due. Alarms call it; so does `apply`. */
-export async function tick(deps: ServiceDeps): Promise<{ sent: number; polled: number }> {
+export async function tick(deps: ServiceDeps, force = false): Promise<{ sent: number; polled: number }> {
   const store = applicationStore(deps.db);
   const outboxDeps = {
     store,
@@ -154,7 +154,7 @@ export async function tick(deps: ServiceDeps): Promise<{ sent: number; polled: n
     ...(deps.pollBaseMs ? { pollBaseMs: deps.pollBaseMs } : {}),
   };
   const sent = await sendDue(outboxDeps);
-  const polled = await pollDue(outboxDeps);
+  const polled = await pollDue(outboxDeps, force);
   return { sent: sent.length, polled: polled.length };
 }
 

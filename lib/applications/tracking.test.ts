@@ -184,6 +184,14 @@ describe('tracking', () => {
     expect((await d.store.get(id))?.poll.nextPollAt).toBeNull();
   });
 
+  it('"check now" polls every open application, due or not', async () => {
+    const d = await deps();
+    await submit(d, BANK);
+    expect(await pollDue(d)).toEqual([]); // first poll is a minute away
+    const forced = await pollDue(d, true);
+    expect(forced.map((a) => a.channelId)).toEqual(['sandbox-bank-partnered']);
+  });
+
   it('link-out channels are tracked by the seller’s own updates', async () => {
     const d = await deps();
     const link = {

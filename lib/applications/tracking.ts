@@ -115,11 +115,11 @@ export async function refresh(deps: TrackingDeps, id: string): Promise<StoredApp
   }
 }
 
-/** Polls every application whose next poll is due. */
-export async function pollDue(deps: TrackingDeps): Promise<StoredApplication[]> {
+/** Polls every application whose next poll is due (`force`: every one still open, when the seller asks). */
+export async function pollDue(deps: TrackingDeps, force = false): Promise<StoredApplication[]> {
   const now = deps.now().getTime();
   const due = (await deps.store.list()).filter(
-    (a) => a.remote && a.poll.nextPollAt !== null && Date.parse(a.poll.nextPollAt) <= now,
+    (a) => a.remote && a.poll.nextPollAt !== null && (force || Date.parse(a.poll.nextPollAt) <= now),
   );
   const out: StoredApplication[] = [];
   for (const app of due) {

@@ -14,7 +14,9 @@ import { type ChannelClient, checkBaseUrl, createChannelClient } from '../channe
 import { parseCatalog } from '../channels/parse-catalog.ts';
 import type { StoredApplication } from '../domain/application.ts';
 import type { Platform } from '../domain/records.ts';
+import { deleteAll, exportAll } from '../storage/data-repo.ts';
 import type { TradelineDatabase } from '../storage/db.ts';
+import { removeImport } from '../storage/imports-repo.ts';
 import { importEntries } from '../storage/ledger-repo.ts';
 import { listAggregates, listImports, readSettings, writeSettings } from '../storage/overview-repo.ts';
 import { currentProfile, recomputeProfile } from '../storage/profile-repo.ts';
@@ -129,8 +131,20 @@ export function createHandlers(options: HandlerDeps): Handlers {
     async applicationAction({ id, action }) {
       return act(await service(), id, action);
     },
-    async tick() {
-      return tick(await service());
+    async tick({ force }) {
+      return tick(await service(), force ?? false);
+    },
+    async removeImport({ importId }) {
+      const database = await db();
+      const result = await removeImport(database, importId);
+      await recomputeProfile(database, today());
+      return result;
+    },
+    async exportAll({ after }) {
+      return exportAll(await db(), after ? { after } : {});
+    },
+    async deleteAll() {
+      return { cleared: await deleteAll(await db()) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApplicationStatus, DocumentUpload, StoredApplication } from '../domain/application.ts';
 import { Channel, OfferEstimate, PacketField } from '../domain/channel.ts';
-import { IsoMonth, Provenance } from '../domain/provenance.ts';
+import { IsoMonth, Provenance, Sha256 } from '../domain/provenance.ts';
 import {
   ImportRecord,
   LedgerEntry,
@@ -145,13 +145,55 @@ export const PROTOCOL = {
   /** Runs the outbox and the status polling now (the alarm does it every minute). */
   tick: spec({
     senders: ['extension-page'],
-    request: z.object({}),
+    request: z.object({ force: z.boolean().optional() }),
     response: z.object({ sent: z.number().int(), polled: z.number().int() }),
   }),
   saveSettings: spec({
     senders: ['extension-page'],
     request: Settings,
     response: Settings,
+  }),
+  /** Deletes one import's records (chunks, dedupe keys, monthly totals) and recomputes the profile. */
+  removeImport: spec({
+    senders: ['extension-page'],
+    request: z.object({ importId: Sha256 }),
+    response: z.object({
+      importId: Sha256,
+      removed: z.number().int().nonnegative(),
+      months: z.array(IsoMonth),
+      /** Imports that skipped records as duplicates of the removed one: import them again to restore those. */
+      reimport: z.array(Sha256),
+    }),
+  }),
+  /**
+   * Every store's content, as stored. Paged by record chunks: the first page (no `after`) also
+   * carries every other store; continue with `after: next` until `next` is null.
+   */
+  exportAll: spec({
+    senders: ['extension-page'],
+    request: z.object({ after: z.tuple([z.string(), IsoMonth, z.number().int().nonnegative()]).optional() }),
+    response: z.object({
+      databaseVersion: z.number().int().positive(),
+      stores: z
+        .object({
+          imports: z.array(z.unknown()),
+          dedupe: z.array(z.unknown()),
+          aggregates: z.array(z.unknown()),
+          settings: z.array(z.object({ key: z.string(), value: z.unknown() })),
+          profiles: z.array(z.object({ key: z.string(), value: z.unknown() })),
+          applications: z.array(z.unknown()),
+          channels: z.array(z.unknown()),
+        })
+        .optional(),
+      chunks: z.array(z.unknown()),
+      next: z.tuple([z.string(), IsoMonth, z.number().int().nonnegative()]).nullable(),
+    }),
+  }),
+  /** Clears every IndexedDB store in one transaction. The request must say `delete`, as the seller typed. */
+  deleteAll: spec({
+    senders: ['extension-page'],
+    request: z.object({ confirm: z.literal('delete') }),
+    response: z.object({ cleared: z.array(z.string()) }),
   }),
 };
 

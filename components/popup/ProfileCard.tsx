@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { StoredProfile } from '../../lib/domain/records.ts';
+import { formatMoney } from '../../lib/money/format.ts';
+import { useLoad } from '../common/useLoad.ts';
+import { strings } from './strings.ts';
+
+const t = strings.profile;
+
+/** The parts of the stored profile the popup shows; anything missing is simply not shown. */
+const ShownProfile = z.object({
+  score: z.number(),
+  band: z.string(),
+  reasons: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+  capacity: z.object({ amount: z.number(), basis: z.string() }).optional(),
+  factors: z
+    .array(z.object({ id: z.string(), label: z.string(), points: z.number(), max: z.number() }))
+    .optional(),
+  metrics: z
+    .object({ dataCoverage: z.number(), dataFreshnessDays: z.number().nullable() })
+    .partial()
+    .optional(),
+});
+type ShownProfile = z.infer<typeof ShownProfile>;
+
+/** Older than this, the profile says the data is getting stale. */
+const STALE_DAYS = 45;
+
+/** Score, band, what the history supports, how the score adds up and what holds it back. */
+export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<StoredProfile> }) {
+  const [stored] = useLoad(loadProfile);
+  if (stored.state === 'loading') return <p aria-live="polite">{t.loading}</p>;
+  if (stored.state === 'error') {
+    return (
+      <p className="tl-error" role="alert">
+        {t.error(stored.message)}
+      </p>
+    );
+  }
+  const parsed = ShownProfile.safeParse(stored.value.profile);
+  const profile: ShownProfile = parsed.success
+    ? parsed.data
+    : { score: stored.value.profile.score, band: stored.value.profile.band };
+  const coverage = profile.metrics?.dataCoverage;
+  const freshness = profile.metrics?.dataFreshnessDays;
+  return (
+    <section aria-label={t.label} className="tl-profile">
+      <div className="tl-stats">
+        <div className="tl-stat">
+          <strong data-testid="profile-band">{profile.band}</strong>
+          {t.band}
+        </div>
+        <div className="tl-stat">
+          <strong data-testid="profile-score">{profile.score}</strong>
+          {t.scoreOf}
+        </div>
+        <div className="tl-stat">
+          <strong data-testid="profile-capacity">
+            {formatMoney(profile.capacity?.amount ?? 0, stored.value.currency, strings.locale)}
+          </strong>
+          {t.supported}
+        </div>
+      </div>
+      {profile.capacity?.basis && <p className="tl-note">{profile.capacity.basis}</p>}
+      {profile.reasons && profile.reasons.length > 0 && (
+        <>
+          <h2>{t.reasonsHeading}</h2>
+          <ul data-testid="profile-reasons">
+            {profile.reasons.map((r) => (
+              <li key={r.code}>{r.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {profile.factors && profile.factors.length > 0 && (
+        <>
+          <h2>{t.factorsHeading}</h2>
+          <table data-testid="profile-factors">
+            <thead>
+              <tr>
+                <th scope="col">{t.factor}</th>
+                <th scope="col" className="num">
+                  {t.points}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {profile.factors.map((f) => (
+                <tr key={f.id}>
+                  <th scope="row">{f.label}</th>
+                  <td className="num">{t.pointsOf(f.points, f.max)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {(coverage !== undefined || freshness !== undefined) && (
+        <>
+          <h2>{t.dataHeading}</h2>
+          <ul className="tl-plain">
+            {coverage !== undefined && (
+              <li data-testid="profile-coverage">
+                {t.coverage(Math.round(coverage * 100))}
+                <div className="tl-note">{t.coverageHint}</div>
+              </li>
+            )}
+            {freshness !== undefined && (
+              <li data-testid="profile-freshness">
+                {t.freshness(freshness, stored.value.asOf)}
+                {freshness !== null && freshness > STALE_DAYS && <div className="tl-note">{t.stale}</div>}
+              </li>
+            )}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
