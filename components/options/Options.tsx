@@ -1,116 +1,110 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StoredApplication } from '../../lib/domain/application.ts';
+import type { Channel } from '../../lib/domain/channel.ts';
 import type { ImportRecord, Settings } from '../../lib/domain/records.ts';
-import type { Overview } from '../../lib/messaging/protocol.ts';
+import type { Overview, RequestOf, ResponseOf } from '../../lib/messaging/protocol.ts';
 import { useLoad } from '../common/useLoad.ts';
+import { ChannelsSection } from './ChannelsSection.tsx';
+import type { FetchExportPage } from './export-file.ts';
+import type { ImportWorker } from './import-session.ts';
+import { PrivacySection } from './PrivacySection.tsx';
+import { SettingsSection } from './SettingsSection.tsx';
+import { type FormatLabel, SourcesSection } from './SourcesSection.tsx';
+import { S } from './strings.ts';
 
 export interface OptionsProps {
   loadOverview: () => Promise<Overview>;
   loadImports: () => Promise<ImportRecord[]>;
   saveSettings: (settings: Settings) => Promise<Settings>;
+  // Sources
+  formats: readonly FormatLabel[];
+  createImportWorker: () => ImportWorker;
+  importEntries: (request: RequestOf<'importEntries'>) => Promise<ResponseOf<'importEntries'>>;
+  removeImport: (importId: string) => Promise<ResponseOf<'removeImport'>>;
+  /** Records per importEntries message (default and maximum 50,000). */
+  importBatchSize?: number;
+  // Channels
+  loadChannels: () => Promise<Channel[]>;
+  addCatalog: (request: RequestOf<'addCatalog'>) => Promise<ResponseOf<'addCatalog'>>;
+  // Privacy and data
+  loadApplications: () => Promise<StoredApplication[]>;
+  revokeConsent: (applicationId: string) => Promise<StoredApplication>;
+  exportPage: FetchExportPage;
+  download: (file: Blob, fileName: string) => void;
+  deleteAll: () => Promise<ResponseOf<'deleteAll'>>;
+  now?: () => Date;
 }
 
-const REPORTING_CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'CAD', 'AUD', 'JPY', 'HKD'] as const;
+export function Options(props: OptionsProps) {
+  const [imports, reloadImports] = useLoad(props.loadImports);
+  const [overview, reloadOverview] = useLoad(props.loadOverview);
+  const [channels, reloadChannels] = useLoad(props.loadChannels);
+  const [applications, reloadApplications] = useLoad(props.loadApplications);
+  // Bumped once the settings were read again after everything was deleted: the forms start
+  // again from the (default) stored values.
+  const [generation, setGeneration] = useState(0);
+  const resetPending = useRef(false);
+  useEffect(() => {
+    if (overview.state !== 'loading' && resetPending.current) {
+      resetPending.current = false;
+      setGeneration((g) => g + 1);
+    }
+  }, [overview]);
 
-export function Options({ loadOverview, loadImports, saveSettings }: OptionsProps) {
-  const [imports] = useLoad(loadImports);
-  const [overview, reloadOverview] = useLoad(loadOverview);
+  const { saveSettings } = props;
+  const onSaveSettings = useCallback(
+    async (settings: Settings) => {
+      await saveSettings(settings);
+      reloadOverview();
+    },
+    [saveSettings, reloadOverview],
+  );
+  const onDataChanged = () => {
+    reloadImports();
+    reloadOverview();
+  };
+  const onEverythingChanged = () => {
+    resetPending.current = true;
+    onDataChanged();
+    reloadChannels();
+    reloadApplications();
+  };
+
   return (
     <main className="tl-options">
-      <h1>Tradeline</h1>
-      <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Sources</h2>
-        {imports.state === 'loading' && <p>Loading…</p>}
-        {imports.state === 'error' && (
+      <h1>{S.title}</h1>
+      <SourcesSection
+        imports={imports}
+        formats={props.formats}
+        createWorker={props.createImportWorker}
+        importEntries={props.importEntries}
+        removeImport={props.removeImport}
+        onChanged={onDataChanged}
+        {...(props.importBatchSize ? { batchSize: props.importBatchSize } : {})}
+      />
+      <ChannelsSection channels={channels} addCatalog={props.addCatalog} onChanged={reloadChannels} />
+      <PrivacySection
+        applications={applications}
+        revokeConsent={props.revokeConsent}
+        exportPage={props.exportPage}
+        download={props.download}
+        deleteAll={props.deleteAll}
+        onConsentsChanged={reloadApplications}
+        onDeleted={onEverythingChanged}
+        {...(props.now ? { now: props.now } : {})}
+      />
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{S.settings.heading}</h2>
+        {overview.state === 'loading' && <p>{S.loading}</p>}
+        {overview.state === 'error' && (
           <p className="tl-error" role="alert">
-            Could not list your imports: {imports.message}
+            {S.settings.loadFailed(overview.message)}
           </p>
         )}
-        {imports.state === 'ready' &&
-          (imports.value.length === 0 ? (
-            <p className="tl-empty">
-              <strong>Nothing imported yet.</strong> Export a report from your seller dashboard (Amazon:
-              Reports → Payments → Settlements; Shopify: Orders → Export; PayPal: Activity → Download) and
-              import it here. Files are read in this browser and never uploaded.
-            </p>
-          ) : (
-            <ImportsTable imports={imports.value} />
-          ))}
-      </section>
-      <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading">Settings</h2>
         {overview.state === 'ready' && (
-          <SettingsForm
-            settings={overview.value.settings}
-            onSave={async (s) => {
-              await saveSettings(s);
-              reloadOverview();
-            }}
-          />
+          <SettingsSection key={generation} settings={overview.value.settings} onSave={onSaveSettings} />
         )}
       </section>
     </main>
-  );
-}
-
-function ImportsTable({ imports }: { imports: ImportRecord[] }) {
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">File or page</th>
-          <th scope="col">Format</th>
-          <th scope="col" className="num">
-            Rows
-          </th>
-          <th scope="col" className="num">
-            Records added
-          </th>
-          <th scope="col">Months</th>
-        </tr>
-      </thead>
-      <tbody>
-        {imports.map((i) => (
-          <tr key={i.id}>
-            <td>{i.provenance.kind === 'file' ? i.provenance.name : i.provenance.url}</td>
-            <td>{i.provenance.format}</td>
-            <td className="num">{i.provenance.rows}</td>
-            <td className="num">{i.added}</td>
-            <td>{i.months.length > 0 ? `${i.months[0]} – ${i.months.at(-1)}` : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function SettingsForm({
-  settings,
-  onSave,
-}: {
-  settings: Settings;
-  onSave: (settings: Settings) => Promise<void>;
-}) {
-  const [status, setStatus] = useState<string>('');
-  return (
-    <label>
-      Reporting currency{' '}
-      <select
-        value={settings.reportingCurrency}
-        onChange={(e) => {
-          setStatus('Saving…');
-          onSave({ ...settings, reportingCurrency: e.target.value }).then(
-            () => setStatus('Saved.'),
-            (error: unknown) => setStatus(`Not saved: ${String(error)}`),
-          );
-        }}
-      >
-        {REPORTING_CURRENCIES.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>{' '}
-      <output aria-live="polite">{status}</output>
-    </label>
   );
 }

@@ -1,16 +1,49 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { createImportWorker } from '../../components/options/create-import-worker.ts';
 import { Options } from '../../components/options/Options.tsx';
 import { createClient } from '../../lib/messaging/client.ts';
+import { FORMATS } from '../../lib/sources/registry.ts';
 import '../../components/common/base.css';
 
 const client = createClient((message) => browser.runtime.sendMessage(message));
 const root = createRoot(document.getElementById('root') as HTMLElement);
+const formats = FORMATS.map(({ id, label }) => ({ id, label }));
+
+/** Saves a Blob through a temporary object URL and a download link. */
+function download(file: Blob, fileName: string): void {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL; it can go once the click was handled.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 root.render(
   <Options
     loadOverview={() => client.send('getOverview', {})}
     loadImports={() => client.send('listImports', {})}
     saveSettings={(settings) => client.send('saveSettings', settings)}
+    formats={formats}
+    createImportWorker={createImportWorker}
+    importEntries={(request) => client.send('importEntries', request)}
+    removeImport={(importId) => client.send('removeImport', { importId })}
+    loadChannels={async () => (await client.send('getOffers', {})).channels}
+    addCatalog={(request) => client.send('addCatalog', request)}
+    loadApplications={() => client.send('listApplications', {})}
+    revokeConsent={(id) =>
+      client.send('applicationAction', {
+        id,
+        action: { action: 'withdraw', reason: 'Consent revoked by the seller.' },
+      })
+    }
+    exportPage={(request) => client.send('exportAll', request)}
+    download={download}
+    deleteAll={() => client.send('deleteAll', { confirm: 'delete' })}
   />,
 );

@@ -107,7 +107,8 @@ export async function importEntries(
     ...meta,
     platform,
     added: added + (previous?.added ?? 0),
-    duplicates,
+    // Batches of one file arrive as several calls with the same import id: counts add up.
+    duplicates: duplicates + (previous?.duplicates ?? 0),
     months: [...new Set([...(previous?.months ?? []), ...months])].sort(),
   };
   void tx.objectStore('imports').put(record);

@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { RequestOf, ResponseOf } from '../../lib/messaging/protocol.ts';
+import { FORMATS } from '../../lib/sources/registry.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { createInProcessWorker, type FromWorker, type ImportWorker } from './import-session.ts';
+
+const ORDERS = readFileSync(resolve('components/options/fixtures/orders_export.csv'));
+const UNKNOWN = readFileSync(resolve('components/options/fixtures/bank-statement.csv'));
+const SHA = createHash('sha256').update(ORDERS).digest('hex');
+
+const fileOf = (bytes: Uint8Array, name: string) =>
+  new File([new Uint8Array(bytes)], name, { type: 'text/csv' });
+
+/** The real reading session, in-process, recording every message it sends to the page. */
+function recordingWorker(seen: FromWorker[], chunkBytes = 64) {
+  return (): ImportWorker => {
+    const worker = createInProcessWorker({ formats: FORMATS, chunkBytes });
+    return {
+      ...worker,
+      listen: (handler) =>
+        worker.listen((message) => {
+          seen.push(message);
+          handler(message);
+        }),
+    };
+  };
+}
+
+type Request = RequestOf<'importEntries'>;
+
+function storing() {
+  const sent: Request[] = [];
+  const importEntries = vi.fn(async (request: Request): Promise<ResponseOf<'importEntries'>> => {
+    sent.push(request);
+    return {
+      importId: request.provenance.sha256,
+      added: request.entries.length,
+      duplicates: 0,
+      months: [...new Set(request.entries.map((e) => e.date.slice(0, 7)))].sort(),
+    };
+  });
+  return { sent, importEntries };
+}
+
+function drop(file: File) {
+  fireEvent.drop(screen.getByTestId('dropzone'), { dataTransfer: { files: [file] } });
+}
+
+describe('ImportPanel', () => {
+  it('reads a dropped file in the worker, with progress, and previews it with every issue', async () => {
+    const seen: FromWorker[] = [];
+    const { importEntries } = storing();
+    render(
+      <ImportPanel
+        createWorker={recordingWorker(seen)}
+        importEntries={importEntries}
+        onImported={() => {}}
+      />,
+    );
+    drop(fileOf(ORDERS, 'orders_export.csv'));
+
+    const preview = await screen.findByRole('region', { name: 'Preview of “orders_export.csv”' });
+    expect(within(preview).getByTestId('preview-format').textContent).toBe('Shopify orders export');
+    expect(within(preview).getByTestId('preview-rows').textContent).toBe('4');
+    expect(within(preview).getByTestId('preview-records').textContent).toBe('3');
+    expect(within(preview).getByTestId('preview-period').textContent).toBe('2026-09-03 – 2026-10-31');
+    expect(within(preview).getByTestId('preview-months').textContent).toBe('2026-09 (1), 2026-10 (2)');
+    expect(within(preview).getByTestId('preview-kinds').textContent).toBe('Orders: 3');
+    const first = within(within(preview).getByTestId('preview-first')).getAllByRole('row');
+    expect(first.map((r) => r.textContent)).toEqual([
+      'LineKindDateOrder or payoutAmount',
+      '2Orders2026-09-03#1001$45.00',
+      '3Orders2026-10-12#1002$120.50',
+      '5Orders2026-10-31#1004$9.99',
+    ]);
+    expect(within(preview).getByTestId('issues-heading').textContent).toBe('1 issue');
+    const issues = within(within(preview).getByTestId('preview-issues')).getAllByRole('row');
+    expect(issues[1]?.textContent).toBe('4Total"abc" is not an amount; order #1003 was skipped.');
+
+    // The bar moved: progress in steps of 64 bytes up to the whole file, before the preview.
+    const progress = seen.filter((m) => m.type === 'progress').map((m) => m.read);
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(ORDERS.byteLength);
+    expect(seen.findIndex((m) => m.type === 'preview')).toBeGreaterThan(
+      seen.findLastIndex((m) => m.type === 'progress'),
+    );
+    expect(importEntries).not.toHaveBeenCalled();
+  });
+
+  it('shows a progress bar while reading', async () => {
+    // A worker that has only begun: the page shows how far it got.
+    let handler: (m: FromWorker) => void = () => {};
+    const worker: ImportWorker = { post: () => {}, listen: (h) => (handler = h), terminate: () => {} };
+    render(
+      <ImportPanel
+        createWorker={() => worker}
+        importEntries={storing().importEntries}
+        onImported={() => {}}
+      />,
+    );
+    drop(fileOf(new Uint8Array(2048), 'big.csv'));
+    handler({ type: 'progress', read: 1024, total: 2048 });
+    const bar = await screen.findByRole('progressbar', { name: 'Reading progress' });
+    await waitFor(() => expect(bar.getAttribute('value')).toBe('1024'));
+    expect(bar.getAttribute('max')).toBe('2048');
+    expect(screen.getByTestId('read-progress').textContent).toBe('1.0 KB of 2.0 KB');
+  });
+
+  it('Import sends the records in batches, each with the file’s provenance', async () => {
+    const { sent, importEntries } = storing();
+    const onImported = vi.fn();
+    render(
+      <ImportPanel
+        createWorker={recordingWorker([])}
+        importEntries={importEntries}
+        onImported={onImported}
+        batchSize={2}
+      />,
+    );
+    drop(fileOf(ORDERS, 'orders_export.csv'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Import 3 records' }));
+    expect(await screen.findByText('Imported “orders_export.csv”: 3 records added.')).toBeTruthy();
+
+    expect(sent.map((r) => r.entries.map((e) => e.orderId))).toEqual([['#1001', '#1002'], ['#1004']]);
+    for (const request of sent) {
+      expect(request.platform).toBe('shopify');
+      expect(request.provenance).toEqual({
+        kind: 'file',
+        name: 'orders_export.csv',
+        size: ORDERS.byteLength,
+        format: 'shopify-orders',
+        sha256: SHA,
+        rows: 4,
+        periodStart: '2026-09-03',
+        periodEnd: '2026-10-31',
+        readAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      });
+      expect(request.entries.every((e) => e.importId === SHA)).toBe(true);
+    }
+    expect(sent[0]?.provenance.readAt).toBe(sent[1]?.provenance.readAt);
+    expect(onImported).toHaveBeenCalledOnce();
+  });
+
+  it('never sends more than 50,000 records in one message', async () => {
+    const { importEntries } = storing();
+    render(
+      <ImportPanel
+        createWorker={recordingWorker([])}
+        importEntries={importEntries}
+        onImported={() => {}}
+        batchSize={999_999}
+      />,
+    );
+    drop(fileOf(ORDERS, 'orders_export.csv'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Import 3 records' }));
+    await screen.findByRole('status');
+    expect(importEntries).toHaveBeenCalledOnce();
+  });
+
+  it('Cancel stores nothing', async () => {
+    const { importEntries } = storing();
+    const onImported = vi.fn();
+    render(
+      <ImportPanel
+        createWorker={recordingWorker([])}
+        importEntries={importEntries}
+        onImported={onImported}
+      />,
+    );
+    drop(fileOf(ORDERS, 'orders_export.csv'));
+    const preview = await screen.findByRole('region', { name: 'Preview of “orders_export.csv”' });
+    await userEvent.click(within(preview).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(importEntries).not.toHaveBeenCalled();
+    expect(onImported).not.toHaveBeenCalled();
+  });
+
+  it('Cancel while reading stops the worker', async () => {
+    const terminate = vi.fn();
+    let handler: (m: FromWorker) => void = () => {};
+    const worker: ImportWorker = { post: () => {}, listen: (h) => (handler = h), terminate };
+    const { importEntries } = storing();
+    render(<ImportPanel createWorker={() => worker} importEntries={importEntries} onImported={() => {}} />);
+    drop(fileOf(ORDERS, 'orders_export.csv'));
+    handler({ type: 'progress', read: 10, total: ORDERS.byteLength });
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(terminate).toHaveBeenCalled();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(importEntries).not.toHaveBeenCalled();
+  });
+
+  it('a file picked with the file input is read the same way', async () => {
+    render(
+      <ImportPanel
+        createWorker={recordingWorker([])}
+        importEntries={storing().importEntries}
+        onImported={() => {}}
+      />,
+    );
+    await userEvent.upload(screen.getByLabelText('Choose a file'), fileOf(ORDERS, 'picked.csv'));
+    expect(await screen.findByRole('region', { name: 'Preview of “picked.csv”' })).toBeTruthy();
+  });
+
+  it('says plainly when a file is not a known report, and lists the formats', async () => {
+    const { importEntries } = storing();
+    render(
+      <ImportPanel createWorker={recordingWorker([])} importEntries={importEntries} onImported={() => {}} />,
+    );
+    drop(fileOf(UNKNOWN, 'bank-statement.csv'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('“bank-statement.csv” is not a report Tradeline can read.');
+    const formats = within(screen.getByTestId('known-formats')).getAllByRole('listitem');
+    expect(formats.map((li) => li.textContent)).toEqual(FORMATS.map((f) => f.label));
+    expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(importEntries).not.toHaveBeenCalled();
+  });
+
+  it('says what was stored when a batch is refused', async () => {
+    let calls = 0;
+    const importEntries = vi.fn(async (request: Request) => {
+      calls += 1;
+      if (calls === 2) throw new Error('Invalid "importEntries" payload');
+      return {
+        importId: request.provenance.sha256,
+        added: request.entries.length,
+        duplicates: 0,
+        months: [],
+      };
+    });
+    const onImported = vi.fn();
+    render(
+      <ImportPanel
+        createWorker={recordingWorker([])}
+        importEntries={importEntries}
+        onImported={onImported}
+        batchSize={2}
+      />,
+    );
+    drop(fileOf(ORDERS, 'orders_export.csv'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Import 3 records' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Storing stopped after 1 batch: Invalid "importEntries" payload. Import the file again: records already stored are recognised and skipped.',
+    );
+    expect(onImported).toHaveBeenCalledOnce();
+  });
+});

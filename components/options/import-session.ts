@@ -1,0 +1,189 @@
+import type { LedgerEntry, LedgerKind, Platform } from '../../lib/domain/records.ts';
+import type { ImportIssue } from '../../lib/import/issues.ts';
+import { ReportReader } from '../../lib/import/read.ts';
+import type { AnyReportFormat } from '../../lib/sources/format.ts';
+
+/**
+ * Reading a report file off the main thread. The worker (import-worker.ts) runs one session;
+ * tests run the same session in-process (createInProcessWorker). The session keeps the records
+ * it read until the page asks for them batch by batch, so the page only ever holds the preview
+ * and the batch it is sending.
+ */
+
+/** What the page sends to the worker. */
+export type ToWorker =
+  | { type: 'read'; file: Blob; name: string }
+  | { type: 'batch'; index: number; size: number };
+
+/** What the worker answers. */
+export type FromWorker =
+  | { type: 'progress'; read: number; total: number }
+  | { type: 'preview'; preview: ImportPreview }
+  | { type: 'batch'; index: number; entries: LedgerEntry[] }
+  | { type: 'failed'; reason: 'too-large' | 'unreadable'; detail: string };
+
+/** Everything shown before anything is stored. */
+export interface ImportPreview {
+  fileName: string;
+  size: number;
+  /** SHA-256 of the file's bytes: the import's id. */
+  sha256: string;
+  format: { id: string; label: string; platform: Platform } | null;
+  encoding: string | null;
+  headerLine: number | null;
+  /** Data rows read. */
+  rows: number;
+  records: number;
+  byKind: Partial<Record<LedgerKind, number>>;
+  months: { month: string; records: number }[];
+  periodStart: string | null;
+  periodEnd: string | null;
+  /** The first records, as they will be stored. */
+  first: LedgerEntry[];
+  issues: ImportIssue[];
+  readAt: string;
+  /** Labels of every format Tradeline reads (said when the file is not one of them). */
+  knownFormats: string[];
+}
+
+/** The page's handle on a worker (a real Worker behind `createImportWorker`, or the in-process one). */
+export interface ImportWorker {
+  post(message: ToWorker): void;
+  listen(handler: (message: FromWorker) => void): void;
+  terminate(): void;
+}
+
+export interface SessionOptions {
+  formats: readonly AnyReportFormat[];
+  /** Bytes read per step (and per progress message). */
+  chunkBytes?: number;
+  /** Records shown in the preview. */
+  firstRecords?: number;
+  now?: () => Date;
+}
+
+const PLACEHOLDER_ID = '0'.repeat(64);
+
+function hex(buffer: ArrayBuffer): string {
+  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createImportSession(post: (message: FromWorker) => void, options: SessionOptions) {
+  const chunkBytes = options.chunkBytes ?? 1 << 20;
+  const firstRecords = options.firstRecords ?? 10;
+  const now = options.now ?? (() => new Date());
+  let entries: LedgerEntry[] = [];
+
+  async function read(file: Blob, name: string): Promise<void> {
+    const total = file.size;
+    let whole: Uint8Array<ArrayBuffer>;
+    try {
+      whole = new Uint8Array(total);
+    } catch (error) {
+      post({ type: 'failed', reason: 'too-large', detail: String(error) });
+      return;
+    }
+    entries = [];
+    const byKind: Partial<Record<LedgerKind, number>> = {};
+    const months = new Map<string, number>();
+    let first: string | null = null;
+    let last: string | null = null;
+    // The import id is the SHA-256 of the bytes, known at the end: records get it then.
+    const reader = new ReportReader({
+      fileName: name,
+      importId: PLACEHOLDER_ID,
+      formats: options.formats,
+      onEntry: (entry) => {
+        entries.push(entry);
+        byKind[entry.kind] = (byKind[entry.kind] ?? 0) + 1;
+        const month = entry.date.slice(0, 7);
+        months.set(month, (months.get(month) ?? 0) + 1);
+        if (first === null || entry.date < first) first = entry.date;
+        if (last === null || entry.date > last) last = entry.date;
+      },
+    });
+    post({ type: 'progress', read: 0, total });
+    let offset = 0;
+    try {
+      while (offset < total) {
+        const chunk = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
+        if (chunk.byteLength === 0) break;
+        whole.set(chunk, offset);
+        reader.push(chunk);
+        offset += chunk.byteLength;
+        post({ type: 'progress', read: offset, total });
+      }
+    } catch (error) {
+      post({
+        type: 'failed',
+        reason: 'unreadable',
+        detail: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    const summary = reader.end();
+    const sha256 = hex(await crypto.subtle.digest('SHA-256', whole.subarray(0, offset)));
+    for (const entry of entries) entry.importId = sha256;
+    const format = summary.format;
+    post({
+      type: 'preview',
+      preview: {
+        fileName: name,
+        size: offset,
+        sha256,
+        format: format ? { id: format.id, label: format.label, platform: format.platform } : null,
+        encoding: summary.encoding ?? null,
+        headerLine: summary.headerLine ?? null,
+        rows: summary.rows,
+        records: summary.records,
+        byKind,
+        months: [...months]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([month, records]) => ({ month, records })),
+        periodStart: first,
+        periodEnd: last,
+        first: entries.slice(0, firstRecords),
+        issues: summary.issues,
+        readAt: now().toISOString(),
+        knownFormats: options.formats.map((f) => f.label),
+      },
+    });
+  }
+
+  return {
+    async handle(message: ToWorker): Promise<void> {
+      if (message.type === 'read') {
+        await read(message.file, message.name);
+        return;
+      }
+      const { index, size } = message;
+      post({ type: 'batch', index, entries: entries.slice(index * size, (index + 1) * size) });
+    },
+    /** Forgets the records read (the worker is about to end). */
+    dispose(): void {
+      entries = [];
+    },
+  };
+}
+
+/** The same session on the calling thread: for tests, and where workers are unavailable. */
+export function createInProcessWorker(options: SessionOptions): ImportWorker {
+  let handler: (message: FromWorker) => void = () => {};
+  let live = true;
+  const session = createImportSession((message) => {
+    // Delivered asynchronously, as a worker's messages are.
+    queueMicrotask(() => live && handler(message));
+  }, options);
+  return {
+    post(message) {
+      if (live) void session.handle(message);
+    },
+    listen(h) {
+      handler = h;
+    },
+    terminate() {
+      live = false;
+      session.dispose();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { StoreNames } from 'idb';
+import type { RecordChunk } from '../domain/records.ts';
+import type { TradelineDatabase } from './db.ts';
+import type { TradelineDB } from './schema.ts';
+
+/** Key of a record chunk: [platform, month, seq]. */
+export type ChunkKey = [string, string, number];
+
+/** Chunks per export page: 5 x 10,000 records stays far below a message's size limit. */
+export const EXPORT_CHUNKS_PER_PAGE = 5;
+
+/** Every store except the record chunks, as stored (out-of-line keys are kept next to values). */
+export interface ExportedStores {
+  imports: unknown[];
+  dedupe: unknown[];
+  aggregates: unknown[];
+  settings: { key: string; value: unknown }[];
+  profiles: { key: string; value: unknown }[];
+  applications: unknown[];
+  channels: unknown[];
+}
+
+/**
+ * One page of the export. The first page (no `after`) carries every store but the chunks; each
+ * page carries up to `maxChunks` chunks, and `next` is the key to continue after (null: done).
+ * Values are exported as stored, unvalidated: an export must work precisely when something no
+ * longer parses.
+ */
+export interface ExportPage {
+  databaseVersion: number;
+  stores?: ExportedStores;
+  chunks: RecordChunk[];
+  next: ChunkKey | null;
+}
+
+async function keyed(db: TradelineDatabase, store: 'settings' | 'profiles') {
+  const tx = db.transaction(store);
+  const out: { key: string; value: unknown }[] = [];
+  let cursor = await tx.store.openCursor();
+  while (cursor) {
+    out.push({ key: String(cursor.key), value: cursor.value });
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return out;
+}
+
+/** Reads every store's content, a page of record chunks at a time (see ExportPage). */
+export async function exportAll(
+  db: TradelineDatabase,
+  options: { after?: ChunkKey; maxChunks?: number } = {},
+): Promise<ExportPage> {
+  const maxChunks = Math.max(1, options.maxChunks ?? EXPORT_CHUNKS_PER_PAGE);
+  const range = options.after ? IDBKeyRange.lowerBound(options.after, true) : undefined;
+  // One more than a page tells whether another page follows.
+  const found = await db.getAll('chunks', range, maxChunks + 1);
+  const chunks = found.slice(0, maxChunks);
+  const last = chunks.at(-1);
+  const next: ChunkKey | null =
+    found.length > maxChunks && last ? [last.platform, last.month, last.seq] : null;
+  const page: ExportPage = { databaseVersion: db.version, chunks, next };
+  if (options.after) return page;
+  const [imports, dedupe, aggregates, settings, profiles, applications, channels] = await Promise.all([
+    db.getAll('imports'),
+    db.getAll('dedupe'),
+    db.getAll('aggregates'),
+    keyed(db, 'settings'),
+    keyed(db, 'profiles'),
+    db.getAll('applications'),
+    db.getAll('channels'),
+  ]);
+  return { ...page, stores: { imports, dedupe, aggregates, settings, profiles, applications, channels } };
+}
+
+/**
+ * Clears every store of the database in one transaction: imports, records, totals, the profile,
+ * settings, applications and added channels. Either all are cleared or none is.
+ */
+export async function deleteAll(db: TradelineDatabase): Promise<string[]> {
+  const names = [...db.objectStoreNames] as StoreNames<TradelineDB>[];
+  const tx = db.transaction(names, 'readwrite');
+  for (const name of names) void tx.objectStore(name).clear();
+  await tx.done;
+  return names;
+}
