@@ -43,11 +43,13 @@ const CORS = {
 };
 
 export function send(res: ServerResponse, reply: Reply): void {
-  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  // A string body is sent as it is (the demo dashboard's pages and files name their own type).
+  const raw = typeof reply.body === 'string';
+  const text = reply.body === undefined ? '' : raw ? (reply.body as string) : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     ...CORS,
     'cache-control': 'no-store',
-    ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    ...(text && !raw ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     'content-length': Buffer.byteLength(text),
     ...reply.headers,
   });

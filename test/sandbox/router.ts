@@ -11,6 +11,7 @@ import {
   WithdrawRequest,
 } from '../../lib/domain/application.ts';
 import type { Catalog, Channel, FinancingModel, PacketField } from '../../lib/domain/channel.ts';
+import { dashboardReply } from './dashboard/pages.ts';
 import { FaultConfig, type FaultRoute, type Faults } from './faults.ts';
 import { canonicalJson, HttpError, parseJson, type Reply, readBody } from './http.ts';
 import { bankPartnered } from './lenders/bank-partnered.ts';
@@ -48,6 +49,7 @@ export type Route =
   | { name: 'health' | 'faults' | 'catalog' }
   | { name: 'create'; channelId: string }
   | { name: 'read' | 'documents' | 'accept' | 'withdraw'; channelId: string; id: string }
+  | { name: 'dashboard'; path: string }
   | { name: 'not_found' };
 
 const ACTIONS = new Set(['documents', 'accept', 'withdraw'] as const);
@@ -62,6 +64,8 @@ export function matchRoute(path: string): Route {
   const [a, channelId, b, id, action, ...rest] = parts;
   if (parts.length === 1 && a === '__health') return { name: 'health' };
   if (parts.length === 1 && a === '__faults') return { name: 'faults' };
+  // The demo seller dashboard (test/sandbox/dashboard): HTML pages and report files.
+  if (a === 'dashboard') return { name: 'dashboard', path };
   if (a !== 'lenders' || rest.length > 0) return { name: 'not_found' };
   if (channelId === undefined) return { name: 'catalog' };
   if (b !== 'applications') return { name: 'not_found' };
@@ -73,7 +77,7 @@ export function matchRoute(path: string): Route {
 
 export function faultRoute(route: Route): FaultRoute | null {
   const name = route.name;
-  return name === 'health' || name === 'faults' || name === 'not_found' ? null : name;
+  return name === 'health' || name === 'faults' || name === 'dashboard' || name === 'not_found' ? null : name;
 }
 
 /** The sandbox channels with their addresses moved to where this server listens. */
@@ -100,6 +104,7 @@ const METHODS: Record<Route['name'], readonly string[]> = {
   documents: ['POST'],
   accept: ['POST'],
   withdraw: ['POST'],
+  dashboard: ['GET'],
   not_found: [],
 };
 
@@ -126,6 +131,8 @@ export async function handle(req: IncomingMessage, route: Route, state: SandboxS
       return { status: 200, body: catalogFor(state.origin) };
     case 'create':
       return create(req, route.channelId, state, now);
+    case 'dashboard':
+      return dashboardReply(route.path, new URL(req.url ?? '/', 'http://sandbox').searchParams);
     default: {
       const raw = await readBody(req);
       const app = authorize(req, route.channelId, route.id, state);

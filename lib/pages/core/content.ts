@@ -1,0 +1,160 @@
+import { mountPanel, type Panel } from './panel.ts';
+import { recognise, reportLinks } from './read.ts';
+import {
+  type ReadOptions,
+  type ReadOutcome,
+  readCurrentPage,
+  type SessionDeps,
+  type Stored,
+} from './session.ts';
+import type { ReadImport, SiteAdapter } from './types.ts';
+
+/** The browser APIs a content script needs, passed in by the entry point (kept out of lib logic). */
+export interface ContentRuntime {
+  /** `browser.runtime.sendMessage` */
+  sendMessage(message: unknown): Promise<unknown>;
+  /** `browser.runtime.onMessage.addListener`; the listener answers with a Promise. */
+  onMessage(listener: (message: unknown) => Promise<unknown> | undefined): void;
+}
+
+/** What the popup sends to the open tab (`tabs.sendMessage`): read it now, as the panel button does. */
+export interface ReadPageRequest {
+  channel: 'tradeline/page';
+  type: 'readPage' | 'listReports';
+  follow?: boolean;
+  pauseMs?: number;
+  maxPages?: number;
+  reports?: string[] | 'all';
+}
+
+export function parsePageRequest(message: unknown): ReadPageRequest | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as Record<string, unknown>;
+  if (m.channel !== 'tradeline/page' || (m.type !== 'readPage' && m.type !== 'listReports')) return undefined;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+  const reports =
+    m.reports === 'all'
+      ? 'all'
+      : Array.isArray(m.reports) && m.reports.every((u) => typeof u === 'string')
+        ? (m.reports as string[]).slice(0, 100)
+        : undefined;
+  const request: ReadPageRequest = { channel: 'tradeline/page', type: m.type, follow: m.follow === true };
+  const pauseMs = num(m.pauseMs);
+  const maxPages = num(m.maxPages);
+  if (pauseMs !== undefined) request.pauseMs = pauseMs;
+  if (maxPages !== undefined) request.maxPages = Math.max(1, Math.floor(maxPages));
+  if (reports) request.reports = reports;
+  return request;
+}
+
+/** Sends one import to the background through the declared `importEntries` message (no zod here). */
+export async function storeThrough(runtime: ContentRuntime, read: ReadImport): Promise<Stored> {
+  const reply = (await runtime.sendMessage({
+    channel: 'tradeline/v1',
+    type: 'importEntries',
+    data: { provenance: read.provenance, platform: read.platform, entries: read.entries },
+  })) as
+    | { ok?: boolean; data?: { added?: unknown; duplicates?: unknown }; error?: { message?: unknown } }
+    | undefined;
+  if (!reply?.ok) throw new Error(String(reply?.error?.message ?? 'Tradeline did not answer.'));
+  const added = Number(reply.data?.added ?? 0);
+  const duplicates = Number(reply.data?.duplicates ?? 0);
+  return { added, duplicates };
+}
+
+export function browserSessionDeps(runtime: ContentRuntime, win: Window): SessionDeps {
+  const get = async (url: string) => {
+    // Same origin only (links are checked before): the seller's own session, nothing else.
+    const res = await win.fetch(url, { credentials: 'same-origin', redirect: 'follow' });
+    if (!res.ok) throw new Error(`the site answered ${res.status}`);
+    return res;
+  };
+  return {
+    fetchText: async (url) => (await get(url)).text(),
+    fetchBytes: async (url) => new Uint8Array(await (await get(url)).arrayBuffer()),
+    parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
+    sleep: (ms, signal) =>
+      new Promise((resolve) => {
+        const timer = win.setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => {
+          win.clearTimeout(timer);
+          resolve();
+        });
+      }),
+    store: (read) => storeThrough(runtime, read),
+  };
+}
+
+/**
+ * Wires one site's adapter into the page: a small panel, and the popup's messages. Nothing is
+ * read until the seller presses a button (or the popup asks on their behalf).
+ */
+export function startContentScript(
+  adapter: SiteAdapter,
+  runtime: ContentRuntime,
+  win: Window,
+  deps: SessionDeps = browserSessionDeps(runtime, win),
+): { panel: Panel; read: (options: ReadOptions) => Promise<ReadOutcome> } {
+  const doc = win.document;
+  let running: AbortController | undefined;
+  const read = async (options: ReadOptions): Promise<ReadOutcome> => {
+    if (running)
+      return { page: null, lines: [], notices: ['Tradeline is already reading this page.'], stopped: false };
+    running = new AbortController();
+    panel.busy(true);
+    try {
+      const outcome = await readCurrentPage(adapter, doc, win.location.href, deps, {
+        ...options,
+        signal: running.signal,
+        onProgress: (p) => panel.progress(p),
+      });
+      panel.show(outcome);
+      return outcome;
+    } catch (error) {
+      const outcome: ReadOutcome = {
+        page: null,
+        lines: [],
+        notices: [`Reading failed: ${error instanceof Error ? error.message : String(error)}`],
+        stopped: false,
+      };
+      panel.show(outcome);
+      return outcome;
+    } finally {
+      running = undefined;
+      panel.busy(false);
+    }
+  };
+  const panel = mountPanel(doc, adapter.label, {
+    read: (follow) => {
+      const kind = recognise(adapter, doc, win.location.href);
+      if (kind?.reports && !kind.tables) {
+        panel.offerReports(reportLinks(kind, doc, win.location.href));
+        panel.progress({ done: 0, total: null, message: 'Pick the reports to import.' });
+        return;
+      }
+      void read({ follow });
+    },
+    importReports: (urls) => void read({ reports: urls }),
+    stop: () => running?.abort(),
+  });
+  runtime.onMessage((message) => {
+    const request = parsePageRequest(message);
+    if (!request) return undefined;
+    const url = win.location.href;
+    const kind = recognise(adapter, doc, url);
+    if (request.type === 'listReports') return Promise.resolve(kind ? reportLinks(kind, doc, url) : []);
+    const reports =
+      request.reports === 'all'
+        ? kind
+          ? reportLinks(kind, doc, url).map((l) => l.url)
+          : []
+        : request.reports;
+    return read({
+      follow: request.follow ?? false,
+      ...(request.pauseMs !== undefined ? { pauseMs: request.pauseMs } : {}),
+      ...(request.maxPages !== undefined ? { maxPages: request.maxPages } : {}),
+      ...(reports ? { reports } : {}),
+    });
+  });
+  return { panel, read };
+}

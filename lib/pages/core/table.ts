@@ -1,0 +1,108 @@
+import type { LedgerEntry, Platform } from '../../domain/records.ts';
+import { HeaderIndex } from '../../import/header.ts';
+import type { AnyReportFormat } from '../../sources/format.ts';
+import { queryAll, textOf } from './selectors.ts';
+import type { PageTable, Skipped } from './types.ts';
+
+export interface TableRead {
+  format: AnyReportFormat;
+  platform: Platform;
+  /** Data rows the table showed. */
+  rows: number;
+  entries: LedgerEntry[];
+  skipped: Skipped[];
+}
+
+/** Header cells and data rows of an HTML table, as text. Header: `thead` cells, else the first row of `th`. */
+export function tableCells(table: Element): { header: string[]; rows: string[][] } {
+  const headRow = table.querySelector('thead tr') ?? table.querySelector('tr:has(th)');
+  const header = headRow ? [...headRow.querySelectorAll('th, td')].map((c) => textOf(c)) : [];
+  const rows: string[][] = [];
+  for (const tr of table.querySelectorAll('tr')) {
+    if (tr === headRow || tr.closest('thead')) continue;
+    const cells = [...tr.querySelectorAll('td, th')];
+    if (cells.length === 0) continue;
+    rows.push(cells.map((c) => c.getAttribute('data-value') ?? textOf(c)));
+  }
+  return { header, rows };
+}
+
+function columnsWith(
+  format: AnyReportFormat,
+  spellings: PageTable['spellings'],
+): Record<string, readonly string[]> {
+  const columns: Record<string, readonly string[]> = { ...format.columns };
+  for (const [column, extra] of Object.entries(spellings ?? {})) {
+    if (columns[column]) columns[column] = [...(columns[column] ?? []), ...extra];
+  }
+  return columns;
+}
+
+/**
+ * The format whose header dictionary the table's visible header satisfies (all required
+ * columns, none of its `absent` ones); the one naming more columns wins.
+ */
+export function matchFormat(
+  header: readonly string[],
+  formats: readonly AnyReportFormat[],
+  spellings?: PageTable['spellings'],
+): { format: AnyReportFormat; index: HeaderIndex } | undefined {
+  let best: { format: AnyReportFormat; index: HeaderIndex; score: number } | undefined;
+  for (const format of formats) {
+    const index = new HeaderIndex(header, columnsWith(format, spellings));
+    if (!format.required.every((c) => index.has(c))) continue;
+    if (format.absent?.some((c) => index.has(c))) continue;
+    const score = Object.keys(format.columns).filter((c) => index.has(c)).length;
+    if (!best || score > best.score) best = { format, index, score };
+  }
+  return best && { format: best.format, index: best.index };
+}
+
+/**
+ * Reads the page's table through the report format with the same columns: the same header
+ * dictionary and row reader as the exported file, so a redesign that keeps the words keeps
+ * working. Returns undefined when no table with known columns is on the page.
+ */
+export function readTable(
+  doc: Document,
+  spec: PageTable,
+  importId: string,
+  name: string,
+): TableRead | undefined {
+  const constants = spec.constants?.(doc) ?? {};
+  for (const table of queryAll(doc, spec.table)) {
+    const cells = tableCells(table);
+    const extraNames = Object.keys(constants).filter((c) => !cells.header.some((h) => h === c));
+    const header = [...cells.header, ...extraNames];
+    const found = matchFormat(header, spec.formats, spec.spellings);
+    if (!found) continue;
+    const { format, index } = found;
+    const entries: LedgerEntry[] = [];
+    const skipped: Skipped[] = [];
+    const reader = format.createReader({
+      header: index,
+      importId,
+      fileName: name,
+      emit: (entry) => entries.push(entry),
+      issue: (row, column, message) =>
+        skipped.push({ row, column: column === null ? null : index.label(column), message }),
+    });
+    let rows = 0;
+    cells.rows.forEach((row, i) => {
+      if (row.every((c) => c.trim() === '')) return;
+      rows += 1;
+      try {
+        reader.row([...row, ...extraNames.map((c) => constants[c] ?? '')], i + 1);
+      } catch (error) {
+        skipped.push({
+          row: i + 1,
+          column: null,
+          message: `This row could not be read (${String(error)}); it was skipped.`,
+        });
+      }
+    });
+    reader.end();
+    return { format, platform: format.platform, rows, entries, skipped };
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nextPageUrl, readPage, readReportFile, recognise, reportLinks } from './core/read.ts';
+import { FAMILIES, loadAdapter } from './registry.ts';
+
+const NOW = () => new Date('2026-11-29T10:00:00.000Z');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+/** A fixture's page URL is on its first line: `<!-- url: … -->`. */
+function fixtureUrl(html: string): string {
+  const match = /^<!-- url: (\S+) -->/.exec(html);
+  if (!match?.[1]) throw new Error('fixture has no url comment');
+  return match[1];
+}
+
+function golden(path: string, actual: unknown) {
+  const expectedPath = `${path}.expected.json`;
+  if (UPDATE || !existsSync(expectedPath))
+    writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+  expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+}
+
+describe('page readers: HTML fixtures → golden output', () => {
+  for (const family of FAMILIES.filter((f) => f.contentScript)) {
+    const dir = join('lib/pages', family.id, 'fixtures');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    it(`${family.id} has HTML fixtures`, () => {
+      expect(files.length).toBeGreaterThan(0);
+    });
+    for (const file of files) {
+      it(`${family.id}/${file}`, async () => {
+        const adapter = await loadAdapter(family.id);
+        if (!adapter) throw new Error(`no adapter for ${family.id}`);
+        const html = readFileSync(join(dir, file), 'utf8');
+        const url = fixtureUrl(html);
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const kind = recognise(adapter, doc, url);
+        const out: Record<string, unknown> = { page: kind?.id ?? null };
+        if (kind?.tables) {
+          const read = await readPage(kind, doc, url, NOW);
+          out.read = read.ok ? { ...read.read, provenance: { ...read.read.provenance, sha256: '…' } } : read;
+          out.next = nextPageUrl(kind, doc, url) ?? null;
+        }
+        if (kind?.reports) out.reports = reportLinks(kind, doc, url);
+        golden(join(dir, file), out);
+      });
+    }
+    const reportFiles = readdirSync(dir).filter((f) => /\.(txt|csv)$/.test(f));
+    for (const file of reportFiles) {
+      it(`${family.id}/${file} (downloaded report)`, async () => {
+        const adapter = await loadAdapter(family.id);
+        const kind = adapter?.pages.find((p) => p.reports);
+        if (!kind) throw new Error('no report page');
+        const bytes = new Uint8Array(readFileSync(join(dir, file)));
+        const read = await readReportFile(
+          kind,
+          { url: `https://example.invalid/reports/${file}?token=secret`, label: file },
+          bytes,
+          NOW,
+        );
+        golden(join(dir, file), read);
+      });
+    }
+  }
+});
+
+describe('registry', () => {
+  it('lists every family of the issue, with host patterns, and a content script for each adapter', async () => {
+    expect(FAMILIES.map((f) => f.id).sort()).toEqual(
+      [
+        'alibaba',
+        'aliexpress',
+        'amazon',
+        'demo',
+        'dhgate',
+        'ebay',
+        'etsy',
+        'paypal',
+        'shopify',
+        'stripe',
+        'walmart',
+      ].sort(),
+    );
+    for (const family of FAMILIES) {
+      expect(family.matches.length).toBeGreaterThan(0);
+      expect(existsSync(`entrypoints/${family.id}.content.ts`)).toBe(family.contentScript);
+      const adapter = await loadAdapter(family.id);
+      expect(adapter !== undefined).toBe(family.contentScript);
+      if (adapter) expect(adapter.matches).toEqual(family.matches);
+    }
+  });
+
+  it('uses no positional selectors', async () => {
+    for (const family of FAMILIES.filter((f) => f.contentScript)) {
+      const text = readFileSync(`lib/pages/${family.id}/selectors.ts`, 'utf8');
+      expect(text).not.toMatch(/nth-(child|of-type)|:first-child|:last-child/);
+    }
+  });
+});

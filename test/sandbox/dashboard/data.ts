@@ -1,0 +1,257 @@
+/**
+ * The demo seller dashboard's data: generated from a fixed seed, so every run serves the same
+ * orders, payouts and settlement statements, and `dashboardTotals` states what they add up to.
+ *
+ * The pages speak the words of real exports, so the extension reads them with the report
+ * formats' own header dictionaries: the orders list has the columns of Shopify's orders export,
+ * the payouts list those of Shopify Payments' payouts export, and the statements are Amazon
+ * settlement flat files (V2), like Seller Central's "All statements" offers.
+ */
+
+export interface DemoOrder {
+  name: string;
+  createdAt: string;
+  status: 'paid' | 'partially_refunded' | 'refunded' | 'pending';
+  total: number;
+  refunded: number;
+  item: string;
+}
+
+export interface DemoPayout {
+  date: string;
+  status: 'paid' | 'in_transit';
+  charges: number;
+  refunds: number;
+  fees: number;
+  total: number;
+}
+
+export interface DemoStatementOrder {
+  orderId: string;
+  postedDate: string;
+  principal: number;
+  shipping: number;
+  commission: number;
+}
+
+export interface DemoStatement {
+  id: string;
+  start: string;
+  end: string;
+  deposit: string;
+  orders: DemoStatementOrder[];
+  total: number;
+}
+
+export interface Totals {
+  /** Paid orders (pending ones are not sales yet). */
+  orders: number;
+  /** Minor units of USD. */
+  grossSales: number;
+  refunds: number;
+  fees: number;
+  payouts: number;
+}
+
+export const ORDERS_PER_PAGE = 20;
+export const PAYOUTS_PER_PAGE = 10;
+
+/** mulberry32: a small deterministic generator. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ITEMS = ['Linen Apron - Sage', 'Stoneware Mug', 'Serving Bowl', 'Tea Towel Set', 'Oak Board'];
+
+function day(offset: number): string {
+  return new Date(Date.UTC(2026, 0, 2) + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function generateDashboard(seed = 20260101) {
+  const rnd = random(seed);
+  const cents = (min: number, max: number) => Math.round((min + rnd() * (max - min)) * 100);
+  const orders: DemoOrder[] = [];
+  for (let i = 0; i < 47; i += 1) {
+    const total = cents(12, 180);
+    const roll = rnd();
+    const status: DemoOrder['status'] =
+      roll < 0.08 ? 'refunded' : roll < 0.16 ? 'partially_refunded' : roll < 0.22 ? 'pending' : 'paid';
+    const refunded =
+      status === 'refunded' ? total : status === 'partially_refunded' ? Math.round(total * 0.3) : 0;
+    const hour = String(8 + Math.floor(rnd() * 10)).padStart(2, '0');
+    orders.push({
+      name: `#${1001 + i}`,
+      createdAt: `${day(Math.floor(i * 1.9))} ${hour}:15:00 -0500`,
+      status,
+      total,
+      refunded,
+      item: ITEMS[i % ITEMS.length] ?? 'Item',
+    });
+  }
+  orders.reverse(); // newest first, as dashboards list them
+
+  const payouts: DemoPayout[] = [];
+  for (let i = 0; i < 26; i += 1) {
+    const charges = cents(80, 600);
+    const refunds = i % 7 === 3 ? -cents(5, 40) : 0;
+    const fees = -Math.round(charges * 0.029 + 30);
+    payouts.push({
+      date: day(i * 3 + 2),
+      status: i === 25 ? 'in_transit' : 'paid',
+      charges,
+      refunds,
+      fees,
+      total: charges + refunds + fees,
+    });
+  }
+  payouts.reverse();
+
+  const statements: DemoStatement[] = [];
+  for (let s = 0; s < 3; s += 1) {
+    const startDay = s * 14;
+    const list: DemoStatementOrder[] = [];
+    for (let k = 0; k < 5; k += 1) {
+      const principal = cents(15, 90);
+      list.push({
+        orderId: `113-${String(4402817 + s * 100 + k).padStart(7, '0')}-${String(5530211 + k * 37).padStart(7, '0')}`,
+        postedDate: day(startDay + 1 + k * 2),
+        principal,
+        shipping: k % 2 === 0 ? 499 : 0,
+        commission: -Math.round(principal * 0.15),
+      });
+    }
+    statements.push({
+      id: String(14820763011 + s * 1000),
+      start: day(startDay),
+      end: day(startDay + 14),
+      deposit: day(startDay + 16),
+      orders: list,
+      total: list.reduce((n, o) => n + o.principal + o.shipping + o.commission, 0),
+    });
+  }
+  return { orders, payouts, statements };
+}
+
+export type Dashboard = ReturnType<typeof generateDashboard>;
+
+/** What the orders and payouts lists add up to (platform `shopify`, USD). */
+export function listTotals(data: Dashboard): Totals {
+  const paid = data.orders.filter((o) => o.status !== 'pending');
+  return {
+    orders: paid.length,
+    grossSales: paid.reduce((n, o) => n + o.total, 0),
+    refunds: paid.reduce((n, o) => n + o.refunded, 0),
+    fees: 0, // the payouts list's fees are in the transactions, which the demo does not list
+    payouts: data.payouts.filter((p) => p.status === 'paid').reduce((n, p) => n + p.total, 0),
+  };
+}
+
+/** What the given statements add up to (platform `amazon`, USD). */
+export function statementTotals(data: Dashboard, ids: readonly string[]): Totals {
+  const picked = data.statements.filter((s) => ids.includes(s.id));
+  const orders = picked.flatMap((s) => s.orders);
+  return {
+    orders: orders.length,
+    grossSales: orders.reduce((n, o) => n + o.principal + o.shipping, 0),
+    refunds: 0,
+    fees: orders.reduce((n, o) => n - o.commission, 0),
+    payouts: picked.reduce((n, s) => n + Math.max(s.total, 0), 0),
+  };
+}
+
+/** Everything the dashboard generated, per platform; statements also one by one. */
+export function dashboardTotals(data: Dashboard = generateDashboard()) {
+  return {
+    currency: 'USD',
+    shopify: listTotals(data),
+    statements: Object.fromEntries(data.statements.map((s) => [s.id, statementTotals(data, [s.id])])),
+    amazon: statementTotals(
+      data,
+      data.statements.map((s) => s.id),
+    ),
+  };
+}
+
+const money = (minor: number) => (minor / 100).toFixed(2);
+
+/** A statement as Seller Central's "Download Flat File V2" serves it (tab-separated). */
+export function statementFile(statement: DemoStatement): string {
+  const header = [
+    'settlement-id',
+    'settlement-start-date',
+    'settlement-end-date',
+    'deposit-date',
+    'total-amount',
+    'currency',
+    'transaction-type',
+    'order-id',
+    'merchant-order-id',
+    'adjustment-id',
+    'shipment-id',
+    'marketplace-name',
+    'amount-type',
+    'amount-description',
+    'amount',
+    'fulfillment-id',
+    'posted-date',
+    'posted-date-time',
+    'order-item-code',
+    'merchant-order-item-id',
+    'merchant-adjustment-item-id',
+    'sku',
+    'quantity-purchased',
+    'promotion-id',
+  ];
+  const blank = (n: number) => Array.from({ length: n }, () => '');
+  const lines = [
+    header,
+    [
+      statement.id,
+      `${statement.start} 00:00:00 UTC`,
+      `${statement.end} 00:00:00 UTC`,
+      `${statement.deposit} 00:00:00 UTC`,
+      money(statement.total),
+      'USD',
+      ...blank(18),
+    ],
+  ];
+  statement.orders.forEach((o, k) => {
+    const row = (type: string, description: string, amount: number) => [
+      statement.id,
+      '',
+      '',
+      '',
+      '',
+      'USD',
+      'Order',
+      o.orderId,
+      '',
+      '',
+      `Sh${k}`,
+      'Amazon.com',
+      type,
+      description,
+      money(amount),
+      'AFN',
+      o.postedDate,
+      `${o.postedDate} 09:00:00 UTC`,
+      `6104882201${k}`,
+      '',
+      '',
+      `SKU-${k}`,
+      '1',
+      '',
+    ];
+    lines.push(row('ItemPrice', 'Principal', o.principal));
+    if (o.shipping) lines.push(row('ItemPrice', 'Shipping', o.shipping));
+    lines.push(row('ItemFees', 'Commission', o.commission));
+  });
+  return `${lines.map((l) => l.join('\t')).join('\n')}\n`;
+}
