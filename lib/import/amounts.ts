@@ -74,6 +74,11 @@ function decimalMarkOf(s: string): '.' | ',' {
  * Extra decimals are rounded half away from zero, as the platforms do.
  */
 export function parseAmount(text: string, exponent = 2, mark: DecimalMark = 'auto'): AmountResult {
+  // Most cells are plain `-1234.56`: read them in one scan, without the regexes below.
+  if (mark !== ',') {
+    const plain = parsePlainAmount(text, exponent);
+    if (plain !== undefined) return plain;
+  }
   let s = text.trim();
   if (EMPTY.has(s)) return null;
   let negative = false;
@@ -117,5 +122,45 @@ export function parseAmount(text: string, exponent = 2, mark: DecimalMark = 'aut
   let minor = Number((digits || '0') + padded.slice(0, exponent));
   if (Number(padded[exponent]) >= 5) minor += 1;
   if (!Number.isSafeInteger(minor)) return undefined;
+  return negative && minor !== 0 ? -minor : minor;
+}
+
+/**
+ * `1234.56`, `-0.5`, `42`: optional minus, digits, optionally a dot and digits, nothing else.
+ * Returns what the general path would, or undefined for any other shape (the caller then takes
+ * the general path): so a leading `+`, spaces, `.5`, `12.` and numbers too long to be exact here.
+ */
+function parsePlainAmount(text: string, exponent: number): number | undefined {
+  const n = text.length;
+  let i = 0;
+  const negative = n > 0 && text.charCodeAt(0) === 45; // '-'
+  if (negative) i = 1;
+  let minor = 0;
+  const wholeStart = i;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    minor = minor * 10 + d;
+  }
+  // Up to 15 digits in all stay exact in a double.
+  if (i === wholeStart || i - wholeStart + exponent > 15) return undefined;
+  let decimals = 0;
+  let roundUp = false;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return undefined; // '.'
+    i += 1;
+    const fractionStart = i;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return undefined;
+      if (decimals < exponent) {
+        minor = minor * 10 + d;
+        decimals += 1;
+      } else if (i === fractionStart + exponent) roundUp = d >= 5; // half away from zero, on the next digit
+    }
+    if (i === fractionStart) return undefined;
+  }
+  for (; decimals < exponent; decimals++) minor *= 10;
+  if (roundUp) minor += 1;
   return negative && minor !== 0 ? -minor : minor;
 }

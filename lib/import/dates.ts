@@ -64,6 +64,9 @@ function monthNamed(name: string): number | undefined {
  * ISO dates and dates with month names are read whatever the order.
  */
 export function parseDate(text: string, order: DateOrder = 'mdy'): string | undefined {
+  // Most cells are ISO (`2026-03-04`, `2026-03-04 10:00:00 -0700`): read them without regexes.
+  const isoDay = parseIsoDay(text);
+  if (isoDay !== undefined) return isoDay === null ? undefined : isoDay;
   const s = text.trim();
   if (s === '' || s === '--') return undefined;
   // 2026-03-04, 2026-03-04T10:00:00Z, 2026-03-04 10:00:00 -0700, 2026/03/04
@@ -88,6 +91,51 @@ export function parseDate(text: string, order: DateOrder = 'mdy'): string | unde
     return month ? iso(year(m[3] as string), month, Number(m[1])) : undefined;
   }
   return undefined;
+}
+
+/** ISO day strings already made, by `y * 10000 + m * 100 + d`: rows of one day share one string. */
+const isoDays = new Map<number, string>();
+const MAX_ISO_DAYS = 50_000;
+
+/**
+ * `YYYY-MM-DD` at the start of a cell, alone or followed by `T` or a space (a time): the ISO date,
+ * or null when it names no real day. Undefined for any other shape, left to the general path.
+ */
+function parseIsoDay(text: string): string | null | undefined {
+  const n = text.length;
+  if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (n > 10) {
+    const after = text.charCodeAt(10);
+    if (after !== 84 && after !== 32) return undefined; // 'T' or ' '
+  }
+  const y = digits(text, 0, 4);
+  const m = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return undefined;
+  const key = y * 10_000 + m * 100 + d;
+  const known = isoDays.get(key);
+  if (known !== undefined) return known;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || y < 1970 || y > 2100) return null;
+  const day = text.slice(0, 10);
+  if (isoDays.size >= MAX_ISO_DAYS) isoDays.clear();
+  isoDays.set(key, day);
+  return day;
+}
+
+/** The number written by `length` ASCII digits at `start`, or -1 if one is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** `YYYY-MM` of an ISO date. */

@@ -52,6 +52,8 @@ export class StreamDecoder {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private decoder: TextDecoder | undefined;
+  /** UTF-8 only: the start of a character cut at the end of the last chunk. */
+  private carry: Uint8Array | undefined;
   private warnedInvalid = false;
   encoding: TextEncodingName | undefined;
   readonly issues: ImportIssue[] = [];
@@ -64,13 +66,12 @@ export class StreamDecoder {
       if (this.pendingBytes < SNIFF_BYTES) return '';
       return this.start(false);
     }
-    return this.check(this.decoder.decode(bytes, { stream: true }));
+    return this.check(this.decode(bytes, false));
   }
 
   end(): string {
     const head = this.decoder ? '' : this.start(true);
-    const decoder = this.decoder as TextDecoder;
-    return head + this.check(decoder.decode());
+    return head + this.check(this.decode(new Uint8Array(0), true));
   }
 
   private start(final: boolean): string {
@@ -79,7 +80,32 @@ export class StreamDecoder {
     const { encoding, bom } = sniffEncoding(head);
     this.encoding = encoding;
     this.decoder = new TextDecoder(encoding, { ignoreBOM: true });
-    return this.check(this.decoder.decode(head.subarray(bom), { stream: !final }));
+    return this.check(this.decode(head.subarray(bom), final));
+  }
+
+  /**
+   * UTF-8 is decoded chunk by chunk without `stream: true`, a character cut at the end of a chunk
+   * being carried over to the next: Node's streaming decode returns UTF-16 strings, twice the
+   * memory of the one-byte strings its plain decode gives for ASCII text, and slower to split and
+   * hash. The text is the same: a chunk is only ever cut before a lead byte, where the decoder
+   * starts afresh either way.
+   */
+  private decode(bytes: Uint8Array, final: boolean): string {
+    const decoder = this.decoder as TextDecoder;
+    if (this.encoding !== 'utf-8') return decoder.decode(bytes, { stream: !final });
+    let input = bytes;
+    if (this.carry) {
+      input = concat([this.carry, bytes], this.carry.length + bytes.length);
+      this.carry = undefined;
+    }
+    if (!final) {
+      const cut = incompleteTail(input);
+      if (cut < input.length) {
+        this.carry = new Uint8Array(input.subarray(cut)); // a copy: the caller may reuse its buffer
+        input = input.subarray(0, cut);
+      }
+    }
+    return input.length === 0 ? '' : decoder.decode(input);
   }
 
   private check(text: string): string {
@@ -108,6 +134,21 @@ const CP1252_HIGH =
 
 function fixWindows1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/** Where a UTF-8 character left incomplete at the end of `bytes` starts (`bytes.length` if none is). */
+function incompleteTail(bytes: Uint8Array): number {
+  const n = bytes.length;
+  // A character is at most 4 bytes: its lead byte (11xxxxxx) and up to 3 continuation bytes (10xxxxxx).
+  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+    const b = bytes[i] as number;
+    if (b < 0x80) return n;
+    if (b >= 0xc0) {
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return n - i < length ? i : n;
+    }
+  }
+  return n;
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {

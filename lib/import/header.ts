@@ -45,13 +45,29 @@ export class HeaderIndex<C extends string = string> {
   /** The cell of `column` in `row`, trimmed; '' when the column is absent or the row is short. */
   get(row: readonly string[], column: C): string {
     const at = this.positions.get(column);
-    if (at === undefined) return '';
-    const value = row[at];
-    return value === undefined ? '' : value.trim();
+    return at === undefined ? '' : trimmed(row[at]);
+  }
+
+  /** `get` for one column, its position looked up once: for the loops that read every row. */
+  reader(column: C): (row: readonly string[]) => string {
+    const at = this.positions.get(column);
+    return at === undefined ? () => '' : (row) => trimmed(row[at]);
   }
 
   /** The column's name as the file spells it, for issue messages. */
   label(column: C): string {
     return this.spelled.get(column) ?? column;
   }
+}
+
+function trimmed(value: string | undefined): string {
+  if (value === undefined || value.length === 0) return '';
+  // Most cells start and end with printable ASCII (no whitespace): no need to trim them.
+  if (isPrintableAscii(value.charCodeAt(0)) && isPrintableAscii(value.charCodeAt(value.length - 1)))
+    return value;
+  return value.trim();
+}
+
+function isPrintableAscii(c: number): boolean {
+  return c > 32 && c < 127;
 }

@@ -194,7 +194,12 @@ export class ReportReader {
         if (line <= headerLine) return;
         if (isBlank(cells)) return;
         this.rows += 1;
-        this.guard(line, () => this.rowReader?.row(cells, line));
+        // The guard, inlined: no closure per row.
+        try {
+          this.rowReader?.row(cells, line);
+        } catch (error) {
+          this.rowFailed(line, error);
+        }
       },
       (issue) => this.issues.push(issue),
     );
@@ -206,17 +211,21 @@ export class ReportReader {
     try {
       work();
     } catch (error) {
-      this.issues.push({
-        row: line,
-        field: null,
-        message: `This row could not be read (${error instanceof Error ? error.message : String(error)}); it was skipped.`,
-      });
+      this.rowFailed(line, error);
     }
+  }
+
+  private rowFailed(line: number | null, error: unknown): void {
+    this.issues.push({
+      row: line,
+      field: null,
+      message: `This row could not be read (${error instanceof Error ? error.message : String(error)}); it was skipped.`,
+    });
   }
 }
 
 function isBlank(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
+  for (const cell of cells) if (cell.length > 0 && cell.trim() !== '') return false;
   return true;
 }
 

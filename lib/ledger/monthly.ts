@@ -1,5 +1,6 @@
 import type { LedgerEntry } from '../domain/records.ts';
 import type { ImportIssue } from '../import/issues.ts';
+import { StringIndex } from '../import/string-index.ts';
 import { toMajor } from '../money/format.ts';
 import { BUNDLED_RATES, convert, type RateTable } from '../money/fx.ts';
 
@@ -46,18 +47,36 @@ function field(entry: LedgerEntry): { field: SummedField; amount: number; curren
  * per currency; conversion to the reporting currency happens once per month and currency.
  */
 export class MonthlyLedger {
-  private readonly seen = new Set<string>();
+  /** Every key added: a few files can bring millions, see StringIndex. */
+  private readonly seen = new StringIndex();
   private readonly months = new Map<string, MonthBucket>();
+  /** The bucket of the last record's date: records of one day tend to come together. */
+  private lastDate = '';
+  private lastBucket: MonthBucket | undefined;
   duplicates = 0;
 
   /** Adds a record; returns false when it is a duplicate of one already added. */
   add(entry: LedgerEntry): boolean {
-    if (this.seen.has(entry.key)) {
+    // One lookup instead of `find` then `add`: the index only grows when the key is new.
+    const size = this.seen.size;
+    this.seen.add(entry.key);
+    if (this.seen.size === size) {
       this.duplicates += 1;
       return false;
     }
-    this.seen.add(entry.key);
-    const month = entry.date.slice(0, 7);
+    const bucket = this.bucketOf(entry.date);
+    if (entry.kind === 'order' && entry.status === 'paid') bucket.orders += 1;
+    const f = field(entry);
+    if (f) {
+      const totals = bucket.totals[f.field];
+      totals.set(f.currency, (totals.get(f.currency) ?? 0) + f.amount);
+    }
+    return true;
+  }
+
+  private bucketOf(date: string): MonthBucket {
+    if (date === this.lastDate && this.lastBucket) return this.lastBucket;
+    const month = date.slice(0, 7);
     let bucket = this.months.get(month);
     if (!bucket) {
       bucket = {
@@ -66,13 +85,9 @@ export class MonthlyLedger {
       };
       this.months.set(month, bucket);
     }
-    if (entry.kind === 'order' && entry.status === 'paid') bucket.orders += 1;
-    const f = field(entry);
-    if (f) {
-      const totals = bucket.totals[f.field];
-      totals.set(f.currency, (totals.get(f.currency) ?? 0) + f.amount);
-    }
-    return true;
+    this.lastDate = date;
+    this.lastBucket = bucket;
+    return bucket;
   }
 
   /**

@@ -12,13 +12,20 @@ export function dedupeKey(
   kind: LedgerKind | string,
   ...ids: readonly (string | number)[]
 ): string {
-  return `${platform}:${kind}:${ids.join(':')}`;
+  // Joined, not concatenated: `a + b` makes a rope (a tree of its pieces) that a Set or Map keeps
+  // whole, at twice the memory, and hashes and compares slowly; `join` makes one flat string.
+  return [platform, kind, ids.join(':')].join(':');
 }
+
+let lastCurrency: { text: string; code: string | undefined } = { text: '', code: undefined };
 
 /** A currency cell (`usd`, `USD`, ` EUR `) as an ISO code, or undefined when it is not one. */
 export function currencyCode(text: string): string | undefined {
+  // Every row of a file repeats the same currency cell or two: the last answer is kept.
+  if (text === lastCurrency.text) return lastCurrency.code;
   const code = text.trim().toUpperCase();
-  return isCurrencyCode(code) ? code : undefined;
+  lastCurrency = { text, code: isCurrencyCode(code) ? code : undefined };
+  return lastCurrency.code;
 }
 
 /**

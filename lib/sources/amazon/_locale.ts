@@ -16,21 +16,42 @@ type Order = Exclude<DateOrder, 'ymd'>;
 /** The decimal mark one amount cell proves, `ambiguous` for `1.234`/`1,234`, undefined when it has none. */
 export function decimalMarkOf(text: string): Mark | 'ambiguous' | undefined {
   if (text === '0' || text === '') return undefined;
-  const s = text.replace(/[^\d.,]/g, '');
-  const dot = s.lastIndexOf('.');
-  const comma = s.lastIndexOf(',');
+  // One scan over the digits, dots and commas of the cell (the rest is ignored), without a regex:
+  // positions count only those characters.
+  let length = 0;
+  let firstDot = -1;
+  let dot = -1;
+  let firstComma = -1;
+  let comma = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (firstDot < 0) firstDot = length;
+      dot = length;
+    } else if (c === 44) {
+      if (firstComma < 0) firstComma = length;
+      comma = length;
+    } else if (c < 48 || c > 57) continue;
+    length += 1;
+  }
   if (dot >= 0 && comma >= 0) return dot > comma ? '.' : ',';
   const at = Math.max(dot, comma);
   if (at < 0) return undefined;
   const mark: Mark = dot >= 0 ? '.' : ',';
   const other: Mark = mark === '.' ? ',' : '.';
   // `1.234.567`: a separator that repeats groups thousands.
-  if (s.indexOf(mark) !== at) return other;
-  return s.length - at - 1 === 3 ? 'ambiguous' : mark;
+  if ((mark === '.' ? firstDot : firstComma) !== at) return other;
+  return length - at - 1 === 3 ? 'ambiguous' : mark;
 }
 
 /** The day/month order one numeric date cell proves (`25/06/2024`, `25.06.2024`), if any. */
 export function dateOrderOf(text: string): Order | 'ambiguous' | undefined {
+  // Empty cells and ISO dates (three digits first) prove nothing: no need for the regex.
+  if (
+    text === '' ||
+    (isDigit(text.charCodeAt(0)) && isDigit(text.charCodeAt(1)) && isDigit(text.charCodeAt(2)))
+  )
+    return undefined;
   const m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:$|[\s,T])/.exec(text.trim());
   if (!m) return undefined;
   // Day-first with dots is the German/EU layout; no Amazon locale writes month-first with dots.
@@ -42,12 +63,22 @@ export function dateOrderOf(text: string): Order | 'ambiguous' | undefined {
   return 'ambiguous';
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** What a file has proved so far about its number and date layout. */
 export class LocaleGuess {
   private mark: Mark | undefined;
   private order: Order | undefined;
   private pendingAmount = false;
   private pendingDate = false;
+  /** The last date cell read, for `date`. */
+  private last: { text: string; order: Order | undefined; date: string | undefined } = {
+    text: '',
+    order: undefined,
+    date: undefined,
+  };
 
   constructor(
     private readonly fallbackMark: Mark,
@@ -66,6 +97,16 @@ export class LocaleGuess {
     const order = dateOrderOf(text);
     if (order === 'ambiguous') this.pendingDate = true;
     else if (order) this.order ??= order;
+  }
+
+  /** Amount cells prove nothing more once the decimal mark is known: no need to observe them. */
+  get markProved(): boolean {
+    return this.mark !== undefined;
+  }
+
+  /** Date cells prove nothing more once the day/month order is known. */
+  get orderProved(): boolean {
+    return this.order !== undefined;
   }
 
   /** True unless a cell seen so far reads two ways and the file has not yet proved which. */
@@ -87,8 +128,13 @@ export class LocaleGuess {
 
   /** ISO date of a date cell, undefined when it is not a date. */
   date(text: string): string | undefined {
+    // Consecutive rows mostly share their date: the last answer is kept (for the same order).
+    const order = this.order;
+    if (text === this.last.text && order === this.last.order) return this.last.date;
     const own = dateOrderOf(text);
-    return parseDate(text, own === 'dmy' || own === 'mdy' ? own : (this.order ?? this.fallbackOrder));
+    const date = parseDate(text, own === 'dmy' || own === 'mdy' ? own : (order ?? this.fallbackOrder));
+    this.last = { text, order, date };
+    return date;
   }
 }
 
@@ -107,16 +153,19 @@ export class PendingRows {
   ) {}
 
   push(cells: readonly string[], line: number): void {
-    if (this.open && !this.ready() && this.held.length < this.cap) {
-      this.held.push([cells, line]);
-      return;
+    if (this.open) {
+      if (!this.ready() && this.held.length < this.cap) {
+        this.held.push([cells, line]);
+        return;
+      }
+      this.flush();
     }
-    this.flush();
     this.handle(cells, line);
   }
 
   flush(): void {
     this.open = false;
+    if (this.held.length === 0) return;
     const held = this.held;
     this.held = [];
     for (const [cells, line] of held) this.handle(cells, line);
@@ -195,6 +244,16 @@ const COUNTRY_CURRENCY: Readonly<Record<string, string>> = {
  * `www.amazon.co.uk`, or the multi-channel `Non-Amazon CA` / internal `SI CA Prod Marketplace`.
  */
 export function marketplaceCurrency(name: string): string | undefined {
+  // Every row of a file names the same marketplace or two: the last answer is kept.
+  if (name === lastMarketplace.name) return lastMarketplace.currency;
+  const currency = marketplaceCurrencyOf(name);
+  lastMarketplace = { name, currency };
+  return currency;
+}
+
+let lastMarketplace: { name: string; currency: string | undefined } = { name: '', currency: undefined };
+
+function marketplaceCurrencyOf(name: string): string | undefined {
   const s = name.trim().toLowerCase();
   const domain = /amazon\.([a-z.]+)$/.exec(s);
   if (domain) {
@@ -208,8 +267,14 @@ export function marketplaceCurrency(name: string): string | undefined {
 
 /** Multi-channel fulfilment orders: sold elsewhere, shipped by FBA; not Amazon marketplace sales. */
 export function isNonAmazon(marketplace: string): boolean {
-  return /^non-amazon/i.test(marketplace.trim());
+  // Every order of a file names the same marketplace or two: the last answer is kept.
+  if (marketplace !== lastNonAmazon.marketplace) {
+    lastNonAmazon = { marketplace, nonAmazon: /^non-amazon/i.test(marketplace.trim()) };
+  }
+  return lastNonAmazon.nonAmazon;
 }
+
+let lastNonAmazon = { marketplace: '', nonAmazon: false };
 
 /** Reads an amount cell with the file's locale, reporting an issue (and returning undefined) when unreadable. */
 export function readAmount<C extends string>(

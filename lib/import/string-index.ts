@@ -1,0 +1,202 @@
+/**
+ * An exact set of strings, numbered in the order they were added (0, 1, 2…), for the millions of
+ * keys one large file brings: the ledger's dedupe keys, a reader's order ids.
+ *
+ * A JS Set or Map of that many fresh strings spends much of its time in the garbage collector
+ * (every key is a young object that must be copied into the old generation, then traced at every
+ * major collection) and holds twice the memory. This one keeps the keys' characters in a few
+ * large byte blocks and each slot's hash beside it, so the collector sees a handful of objects
+ * and a probe reads one cache line. It is exact: a key is found only if its characters are all
+ * equal; hashes only narrow the search.
+ */
+export class StringIndex {
+  /**
+   * Open addressing, linear probing. Slot `i` is `table[2i]`, the key's number + 1 (0: empty), and
+   * `table[2i + 1]`, its hash: side by side, so that a probe reads one cache line.
+   */
+  private table = new Int32Array(2 * INITIAL_SLOTS);
+  private mask = INITIAL_SLOTS - 1;
+  /** Per key: its block, its offset in the block, and its shape (`length * 4 + units`). */
+  private blockOf = new Int32Array(INITIAL_KEYS);
+  private offsetOf = new Int32Array(INITIAL_KEYS);
+  private shapeOf = new Int32Array(INITIAL_KEYS);
+  private readonly blocks: Uint8Array[] = [new Uint8Array(BLOCK_BYTES)];
+  private used = 0;
+  private count = 0;
+  /** Set by `hash`: the widest code unit of the last key hashed (ASCII, LATIN1 or WIDE). */
+  private units = ASCII;
+
+  /** Number of keys. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The key's number, or -1 when it is not in the index. */
+  find(key: string): number {
+    const hash = this.hash(key);
+    const shape = key.length * 4 + this.units;
+    const table = this.table;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = table[2 * slot] as number;
+      if (entry === 0) return -1;
+      if (table[2 * slot + 1] === hash && this.equals(entry - 1, key, shape)) return entry - 1;
+    }
+  }
+
+  /** The key's number, adding the key (numbered `size`) when it is not in the index yet. */
+  add(key: string): number {
+    const hash = this.hash(key);
+    const shape = key.length * 4 + this.units;
+    const table = this.table;
+    let slot = hash & this.mask;
+    for (; ; slot = (slot + 1) & this.mask) {
+      const entry = table[2 * slot] as number;
+      if (entry === 0) break;
+      if (table[2 * slot + 1] === hash && this.equals(entry - 1, key, shape)) return entry - 1;
+    }
+    const index = this.count;
+    if (index === this.shapeOf.length) this.growKeys();
+    this.store(index, key, shape);
+    table[2 * slot] = index + 1;
+    table[2 * slot + 1] = hash;
+    this.count = index + 1;
+    // At most half full, so that probe runs stay short.
+    if (this.count * 2 > this.mask + 1) this.growTable();
+    return index;
+  }
+
+  /** The key numbered `index` (a new string each time). */
+  keyAt(index: number): string {
+    if (index < 0 || index >= this.count) throw new RangeError(`no key numbered ${index}`);
+    const block = this.blocks[this.blockOf[index] as number] as Uint8Array;
+    const offset = this.offsetOf[index] as number;
+    const shape = this.shapeOf[index] as number;
+    const length = shape >>> 2;
+    const units = shape & 3;
+    if (units === ASCII) return asciiDecoder.decode(block.subarray(offset, offset + length));
+    let text = '';
+    for (let start = 0; start < length; start += DECODE_UNITS) {
+      const codes = new Array<number>(Math.min(DECODE_UNITS, length - start));
+      for (let i = 0; i < codes.length; i++) {
+        const at = offset + (units === WIDE ? 2 * (start + i) : start + i);
+        codes[i] =
+          units === WIDE ? (block[at] as number) | ((block[at + 1] as number) << 8) : (block[at] as number);
+      }
+      text += String.fromCharCode(...codes);
+    }
+    return text;
+  }
+
+  /** FNV-1a over the UTF-16 code units (two at a time), then MurmurHash3's finaliser to spread the bits. */
+  private hash(key: string): number {
+    let h = 0x811c9dc5 | 0;
+    let all = 0;
+    const length = key.length;
+    let i = 0;
+    for (; i + 1 < length; i += 2) {
+      const pair = key.charCodeAt(i) | (key.charCodeAt(i + 1) << 16);
+      all |= pair;
+      h = Math.imul(h ^ pair, 0x01000193);
+    }
+    if (i < length) {
+      const c = key.charCodeAt(i);
+      all |= c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    // The widest code unit, in either half of a pair.
+    const widest = (all | (all >>> 16)) & 0xffff;
+    this.units = widest > 0xff ? WIDE : widest > 0x7f ? LATIN1 : ASCII;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  }
+
+  private equals(index: number, key: string, shape: number): boolean {
+    if (this.shapeOf[index] !== shape) return false;
+    const block = this.blocks[this.blockOf[index] as number] as Uint8Array;
+    const offset = this.offsetOf[index] as number;
+    const length = key.length;
+    if ((shape & 3) === WIDE) {
+      for (let i = 0; i < length; i++) {
+        const unit = (block[offset + 2 * i] as number) | ((block[offset + 2 * i + 1] as number) << 8);
+        if (unit !== key.charCodeAt(i)) return false;
+      }
+    } else {
+      for (let i = 0; i < length; i++) if (block[offset + i] !== key.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  /** Copies the key's code units into the current block: one byte each, or two when WIDE. */
+  private store(index: number, key: string, shape: number): void {
+    const wide = (shape & 3) === WIDE;
+    const bytes = wide ? 2 * key.length : key.length;
+    let block = this.blocks[this.blocks.length - 1] as Uint8Array;
+    if (this.used + bytes > block.length) {
+      block = new Uint8Array(Math.max(BLOCK_BYTES, bytes));
+      this.blocks.push(block);
+      this.used = 0;
+    }
+    const offset = this.used;
+    if (wide) {
+      for (let i = 0; i < key.length; i++) {
+        const unit = key.charCodeAt(i);
+        block[offset + 2 * i] = unit & 0xff;
+        block[offset + 2 * i + 1] = unit >>> 8;
+      }
+    } else {
+      for (let i = 0; i < key.length; i++) block[offset + i] = key.charCodeAt(i);
+    }
+    this.used = offset + bytes;
+    this.blockOf[index] = this.blocks.length - 1;
+    this.offsetOf[index] = offset;
+    this.shapeOf[index] = shape;
+  }
+
+  private growKeys(): void {
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.blockOf = grown(this.blockOf);
+    this.offsetOf = grown(this.offsetOf);
+    this.shapeOf = grown(this.shapeOf);
+  }
+
+  private growTable(): void {
+    const old = this.table;
+    const capacity = 2 * (this.mask + 1);
+    const table = new Int32Array(2 * capacity);
+    const mask = capacity - 1;
+    // In slot order: a key in slot s lands near s or s + the old capacity, so both tables are
+    // read and written nearly in sequence rather than at random.
+    for (let at = 0; at < old.length; at += 2) {
+      const entry = old[at] as number;
+      if (entry === 0) continue;
+      const hash = old[at + 1] as number;
+      let slot = hash & mask;
+      while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = entry;
+      table[2 * slot + 1] = hash;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
+
+/** Widest code unit of a key: how its characters are stored and read back. */
+const ASCII = 0;
+const LATIN1 = 1;
+const WIDE = 2;
+
+/** ASCII bytes read back as they are (UTF-8 and ASCII agree on them), natively. */
+const asciiDecoder = new TextDecoder();
+const INITIAL_KEYS = 256;
+const INITIAL_SLOTS = 512;
+/** Keys' characters go into blocks of this size (a longer key gets a block of its own). */
+const BLOCK_BYTES = 1 << 20;
+/** `String.fromCharCode(...codes)` takes this many codes at a time (well under argument limits). */
+const DECODE_UNITS = 8192;
