@@ -4,6 +4,7 @@
  */
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SETTLEMENT_V2_COLUMNS } from '../lib/sources/amazon/settlement-v2-columns.ts';
 
 export const BENCH_DIR = join(process.env.BENCH_DIR ?? '/tmp/tradeline-bench');
 
@@ -61,31 +62,7 @@ async function write(path: string, lines: Iterable<string>): Promise<void> {
   await new Promise<void>((ok) => out.end(() => ok()));
 }
 
-const SETTLEMENT_HEADER = [
-  'settlement-id',
-  'settlement-start-date',
-  'settlement-end-date',
-  'deposit-date',
-  'total-amount',
-  'currency',
-  'transaction-type',
-  'order-id',
-  'merchant-order-id',
-  'adjustment-id',
-  'shipment-id',
-  'marketplace-name',
-  'amount-type',
-  'amount-description',
-  'amount',
-  'fulfillment-id',
-  'posted-date',
-  'posted-date-time',
-  'order-item-code',
-  'merchant-order-item-id',
-  'merchant-adjustment-item-id',
-  'sku',
-  'quantity-purchased',
-].join('\t');
+const SETTLEMENT_HEADER = SETTLEMENT_V2_COLUMNS.join('\t');
 
 function* settlementLines(rows: number): Generator<string> {
   yield SETTLEMENT_HEADER;

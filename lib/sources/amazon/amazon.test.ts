@@ -13,6 +13,7 @@ import {
   PendingRows,
 } from './_locale.ts';
 import { formatMinor } from './_settlement.ts';
+import { SETTLEMENT_V2_COLUMNS } from './settlement-v2-columns.ts';
 
 const IMPORT_ID = 'a'.repeat(64);
 
@@ -117,31 +118,7 @@ describe('amazon locale helpers', () => {
   });
 });
 
-const V2_HEADER = [
-  'settlement-id',
-  'settlement-start-date',
-  'settlement-end-date',
-  'deposit-date',
-  'total-amount',
-  'currency',
-  'transaction-type',
-  'order-id',
-  'merchant-order-id',
-  'adjustment-id',
-  'shipment-id',
-  'marketplace-name',
-  'amount-type',
-  'amount-description',
-  'amount',
-  'fulfillment-id',
-  'posted-date',
-  'posted-date-time',
-  'order-item-code',
-  'merchant-order-item-id',
-  'merchant-adjustment-item-id',
-  'sku',
-  'quantity-purchased',
-];
+const V2_HEADER: readonly string[] = SETTLEMENT_V2_COLUMNS;
 
 function v2Row(values: Record<string, string>): string {
   return V2_HEADER.map((h) => values[h] ?? '').join('\t');

@@ -8,6 +8,8 @@
  * settlement flat files (V2), like Seller Central's "All statements" offers.
  */
 
+import { SETTLEMENT_V2_COLUMNS } from '../../../lib/sources/amazon/settlement-v2-columns.ts';
+
 export interface DemoOrder {
   name: string;
   createdAt: string;
@@ -183,32 +185,7 @@ const money = (minor: number) => (minor / 100).toFixed(2);
 
 /** A statement as Seller Central's "Download Flat File V2" serves it (tab-separated). */
 export function statementFile(statement: DemoStatement): string {
-  const header = [
-    'settlement-id',
-    'settlement-start-date',
-    'settlement-end-date',
-    'deposit-date',
-    'total-amount',
-    'currency',
-    'transaction-type',
-    'order-id',
-    'merchant-order-id',
-    'adjustment-id',
-    'shipment-id',
-    'marketplace-name',
-    'amount-type',
-    'amount-description',
-    'amount',
-    'fulfillment-id',
-    'posted-date',
-    'posted-date-time',
-    'order-item-code',
-    'merchant-order-item-id',
-    'merchant-adjustment-item-id',
-    'sku',
-    'quantity-purchased',
-    'promotion-id',
-  ];
+  const header: readonly string[] = SETTLEMENT_V2_COLUMNS;
   const blank = (n: number) => Array.from({ length: n }, () => '');
   const lines = [
     header,
