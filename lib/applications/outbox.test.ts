@@ -166,6 +166,18 @@ describe('outbox', () => {
   });
 
   it('100 submissions under 20% injected faults end as exactly 100 applications', async () => {
+    const d = await deps({
+      random: seeded(99),
+      // Short timeout: the first answers are slower than it (the lender still creates them).
+      clientFor: (app) => createChannelClient({ baseUrl: app.endpoint, timeoutMs: 250 }),
+    });
+    const channels = [BANK, DIRECT, P2P];
+    for (let i = 0; i < 100; i++) await enqueue(d, `batch-${i}`, [draft(channels[i % 3] as string)], newKey);
+    // Timeouts first: ten creations answered after 400 ms, too late for the client.
+    sandbox.sandbox.faults.set({ latencyMs: 400, count: 10, routes: ['create'] });
+    const firstTen = (await d.store.list()).slice(0, 10);
+    await Promise.all(firstTen.map((a) => sendOne(d, a.id)));
+    expect((await d.store.list()).filter((a) => a.outbox.lastError?.code === 'timeout')).toHaveLength(10);
     sandbox.sandbox.faults.set({
       seed: 2026,
       errorRate: 0.08,
@@ -174,9 +186,6 @@ describe('outbox', () => {
       duplicateRate: 0.04,
       routes: ['create'],
     });
-    const d = await deps({ random: seeded(99) });
-    const channels = [BANK, DIRECT, P2P];
-    for (let i = 0; i < 100; i++) await enqueue(d, `batch-${i}`, [draft(channels[i % 3] as string)], newKey);
     let rounds = 0;
     for (;;) {
       await sendDue(d, 8);
