@@ -78,6 +78,7 @@ export function ApplicationCard({ application: app, now, onAction }: Application
           {app.reapplyAfter && <p>{t.reapplyAfter(formatDate(app.reapplyAfter))}</p>}
         </section>
       )}
+      {app.outbox.state === 'manual' && <OwnUpdate busy={busy} onAct={act} />}
       <InfoRequests requests={app.requests} busy={busy} onAct={act} />
       <LenderOffers offers={app.offers} status={app.status} now={now} busy={busy} onAct={act} />
       {error && (
@@ -141,4 +142,39 @@ function OutboxNotice({ app }: { app: StoredApplication }) {
   if (outbox.state === 'sending') return <p className="tl-note">{t.sending}</p>;
   if (outbox.state === 'manual') return <p className="tl-note">{t.manual}</p>;
   return null;
+}
+
+const OWN_STATUSES = ['submitted', 'in_review', 'offer', 'accepted', 'funded', 'declined'] as const;
+
+/** For link-out applications: the seller records what the provider said. */
+function OwnUpdate({ busy, onAct }: { busy: boolean; onAct: (a: ApplicationAction) => Promise<boolean> }) {
+  const [status, setStatus] = useState<(typeof OWN_STATUSES)[number]>('submitted');
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="tl-block"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onAct({ action: 'update', status, note }).then((ok) => ok && setNote(''));
+      }}
+    >
+      <h4>{t.recordHeading}</h4>
+      <label>
+        {t.recordStatus}{' '}
+        <select value={status} onChange={(e) => setStatus(e.target.value as (typeof OWN_STATUSES)[number])}>
+          {OWN_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {strings.status[s]}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        {t.recordNote} <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+      </label>{' '}
+      <button type="submit" disabled={busy}>
+        {t.record}
+      </button>
+    </form>
+  );
 }

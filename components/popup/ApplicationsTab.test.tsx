@@ -38,6 +38,29 @@ function renderApps(apps: StoredApplication[], props: Partial<ApplicationsTabPro
 const card = async (channelId: string) => within(await screen.findByTestId(`application-${channelId}`));
 
 describe('ApplicationsTab', () => {
+  it('lets the seller record what a link-out provider said', async () => {
+    const manual = {
+      ...BANK_IN_REVIEW,
+      id: 'own:shopify',
+      channelId: 'shopify-capital',
+      channelName: 'Shopify Capital',
+      status: 'draft' as const,
+      outbox: { state: 'manual' as const, attempts: 0, nextAttemptAt: null, sendingSince: null },
+      remote: undefined,
+      packet: null,
+    };
+    const { applicationAction } = renderApps([manual]);
+    const c = await card('shopify-capital');
+    await userEvent.selectOptions(c.getByLabelText('Status'), 'offer');
+    await userEvent.type(c.getByLabelText('Note'), 'Offered 8,000 USD');
+    await userEvent.click(c.getByRole('button', { name: 'Record' }));
+    expect(applicationAction).toHaveBeenCalledWith('own:shopify', {
+      action: 'update',
+      status: 'offer',
+      note: 'Offered 8,000 USD',
+    });
+  });
+
   it('shows a bank-partnered application in bank review, with both stages and its timeline', async () => {
     renderApps([BANK_IN_REVIEW]);
     const c = await card(BANK.id);

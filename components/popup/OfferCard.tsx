@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Channel, OfferEstimate } from '../../lib/domain/channel.ts';
 import { formatEstimate, formatPercent, providerShortName } from './format.ts';
 import { strings } from './strings.ts';
@@ -15,6 +16,8 @@ export interface OfferCardProps {
   selected: boolean;
   onToggle: (channelId: string) => void;
   onOpenLink: (url: string) => void;
+  /** Keeps a record of a link-out application in Applications. */
+  onTrackLinkOut?: (channelId: string) => Promise<unknown>;
 }
 
 function repaymentText(row: OfferRow): string {
@@ -27,7 +30,8 @@ function repaymentText(row: OfferRow): string {
 }
 
 /** One channel: the estimated terms side by side when eligible, the gaps when not. */
-export function OfferCard({ row, selected, onToggle, onOpenLink }: OfferCardProps) {
+export function OfferCard({ row, selected, onToggle, onOpenLink, onTrackLinkOut }: OfferCardProps) {
+  const [tracked, setTracked] = useState(false);
   const { offer, channel } = row;
   const name = channel?.name ?? offer.channelId;
   const submission = channel?.submission;
@@ -100,7 +104,15 @@ export function OfferCard({ row, selected, onToggle, onOpenLink }: OfferCardProp
           <button type="button" onClick={() => onOpenLink(submission.url)}>
             {t.applyOnSite(providerShortName(channel.provider))}
           </button>
-          <span className="tl-note">{t.linkNote}</span>
+          {onTrackLinkOut && !tracked && (
+            <button
+              type="button"
+              onClick={() => void onTrackLinkOut(channel.id).then(() => setTracked(true))}
+            >
+              {t.track}
+            </button>
+          )}
+          <span className="tl-note">{tracked ? t.tracked : t.linkNote}</span>
         </p>
       )}
     </article>

@@ -84,6 +84,18 @@ describe('OffersTab', () => {
     expect(onOpenLink).toHaveBeenCalledWith(SHOPIFY.submission.kind === 'link' ? SHOPIFY.submission.url : '');
   });
 
+  it('can keep a record of a link-out application, to update it by hand later', async () => {
+    const onTrackLinkOut = vi.fn(async () => ({}));
+    renderOffers({ onTrackLinkOut });
+    const shopify = within(await screen.findByTestId(`offer-${SHOPIFY.id}`));
+    await userEvent.click(shopify.getByRole('button', { name: 'Track it here' }));
+    expect(onTrackLinkOut).toHaveBeenCalledWith(SHOPIFY.id);
+    expect(
+      await shopify.findByText('Tracked: record what the provider tells you under Applications.'),
+    ).toBeTruthy();
+    expect(shopify.queryByRole('button', { name: 'Track it here' })).toBeNull();
+  });
+
   it('opens one consent sheet per ticked channel, with every field and what is withheld', async () => {
     const { previewApplication } = renderOffers();
     const apply = await screen.findByRole('button', { name: 'Apply' });

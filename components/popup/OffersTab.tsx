@@ -17,6 +17,7 @@ export interface OffersTabProps {
   newSubmissionId: () => string;
   onOpenOptions: () => void;
   onOpenLink: (url: string) => void;
+  onTrackLinkOut?: (channelId: string) => Promise<unknown>;
   onApplied: (applications: StoredApplication[]) => void;
 }
 
@@ -116,6 +117,7 @@ export function OffersTab(props: OffersTabProps) {
               selected={selected.includes(row.offer.channelId)}
               onToggle={toggle}
               onOpenLink={onOpenLink}
+              {...(props.onTrackLinkOut ? { onTrackLinkOut: props.onTrackLinkOut } : {})}
             />
           ))}
           <div className="tl-actions tl-sticky">
@@ -146,6 +148,7 @@ export function OffersTab(props: OffersTabProps) {
               selected={false}
               onToggle={toggle}
               onOpenLink={onOpenLink}
+              {...(props.onTrackLinkOut ? { onTrackLinkOut: props.onTrackLinkOut } : {})}
             />
           ))}
         </>

@@ -14,6 +14,8 @@ export interface PopupProps extends PopupApi {
   onOpenOptions: () => void;
   /** Opens a provider's own application page (link-out channels). */
   onOpenLink: (url: string) => void;
+  /** Keeps a record of an application made on a link-out provider's site. */
+  onTrackLinkOut?: (channelId: string) => Promise<unknown>;
   /** A fresh id per consent sheet (crypto.randomUUID by default). */
   newSubmissionId?: () => string;
   now?: () => Date;
@@ -80,6 +82,7 @@ export function Popup(props: PopupProps) {
                   newSubmissionId={props.newSubmissionId ?? randomId}
                   onOpenOptions={onOpenOptions}
                   onOpenLink={props.onOpenLink}
+                  {...(props.onTrackLinkOut ? { onTrackLinkOut: props.onTrackLinkOut } : {})}
                   onApplied={applied}
                 />
               ) : null;

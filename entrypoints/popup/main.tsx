@@ -19,5 +19,8 @@ root.render(
     checkNow={() => client.send('tick', { force: true })}
     onOpenOptions={() => void browser.runtime.openOptionsPage()}
     onOpenLink={(url) => void browser.tabs.create({ url })}
+    onTrackLinkOut={(channelId) =>
+      client.send('trackLinkOut', { submissionId: crypto.randomUUID(), channelId })
+    }
   />,
 );

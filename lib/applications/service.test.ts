@@ -157,6 +157,25 @@ describe('apply in one click, then track', () => {
     expect(['listed', 'funding']).toContain(status['sandbox-p2p']);
   });
 
+  it('keeps a record of a link-out application the seller updates, sending nothing', async () => {
+    const app = await handlers.trackLinkOut({ submissionId: 'track-0001', channelId: 'kiva-us' }, ctx);
+    expect(app).toMatchObject({
+      channelId: 'kiva-us',
+      status: 'draft',
+      outbox: { state: 'manual' },
+      packet: null,
+    });
+    expect(app.consent.fields).toEqual([]);
+    const updated = await handlers.applicationAction(
+      { id: app.id, action: { action: 'update', status: 'offer', note: 'Kiva approved 10,000 USD.' } },
+      ctx,
+    );
+    expect(updated.status).toBe('offer');
+    await expect(
+      handlers.trackLinkOut({ submissionId: 'track-0002', channelId: 'sandbox-p2p' }, ctx),
+    ).rejects.toThrow('takes applications through Tradeline: use Apply.');
+  });
+
   it('rejects a malformed catalog with the reason', async () => {
     expect(await handlers.addCatalog({ text: '{"version":1,"channels":[{"id":"X"}]}' }, ctx)).toMatchObject({
       ok: false,

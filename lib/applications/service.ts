@@ -192,3 +192,41 @@ export async function listApplications(db: TradelineDatabase): Promise<StoredApp
     (a, b) => b.createdAt.localeCompare(a.createdAt) || a.channelName.localeCompare(b.channelName),
   );
 }
+
+/**
+ * A link-out channel: the seller applies on the provider's own site and Tradeline only keeps
+ * the record the seller updates. Nothing is sent, so the receipt lists no fields.
+ */
+export async function trackLinkOut(
+  deps: ServiceDeps,
+  submissionId: string,
+  channelId: string,
+): Promise<StoredApplication> {
+  const channel = (await catalog(deps.db)).find((c) => c.id === channelId);
+  if (!channel) throw new Error(`No channel ${channelId} in the catalog.`);
+  if (channel.submission.kind !== 'link')
+    throw new Error(`${channel.name} takes applications through Tradeline: use Apply.`);
+  const settings = await readSettings(deps.db);
+  const business = (settings.business ?? {}) as Partial<BusinessDetails>;
+  const consent = {
+    receiptId: deps.newId(),
+    version: 'tradeline-consent/1' as const,
+    consentAt: deps.now().toISOString(),
+    subject: { legalName: business.legalName ?? null, contactEmail: business.contactEmail ?? null },
+    recipient: {
+      channelId: channel.id,
+      name: channel.name,
+      provider: channel.provider,
+      url: channel.submission.url,
+    },
+    purpose: `Track an application made on ${channel.provider}'s own site (nothing is sent by Tradeline)`,
+    fields: [],
+  };
+  const [app] = await enqueue(
+    { store: applicationStore(deps.db), now: deps.now },
+    submissionId,
+    [{ channel, packet: null, consent }],
+    deps.newId,
+  );
+  return app as StoredApplication;
+}

@@ -8,6 +8,7 @@ import {
   preview,
   type ServiceDeps,
   tick,
+  trackLinkOut,
 } from '../applications/service.ts';
 import type { Change } from '../applications/tracking.ts';
 import { type ChannelClient, checkBaseUrl, createChannelClient } from '../channels/client.ts';
@@ -130,6 +131,9 @@ export function createHandlers(options: HandlerDeps): Handlers {
     },
     async applicationAction({ id, action }) {
       return act(await service(), id, action);
+    },
+    async trackLinkOut({ submissionId, channelId }) {
+      return trackLinkOut(await service(), submissionId, channelId);
     },
     async tick({ force }) {
       return tick(await service(), force ?? false);

@@ -142,6 +142,12 @@ export const PROTOCOL = {
     }),
     response: StoredApplication,
   }),
+  /** Keeps a record of an application the seller makes on a link-out provider's own site. */
+  trackLinkOut: spec({
+    senders: ['extension-page'],
+    request: z.object({ submissionId: z.string().min(8).max(100), channelId: z.string().min(1) }),
+    response: StoredApplication,
+  }),
   /** Runs the outbox and the status polling now (the alarm does it every minute). */
   tick: spec({
     senders: ['extension-page'],
