@@ -50,3 +50,38 @@ export function amountCell<C extends string>(
 }
 
 export type { LedgerEntry };
+
+/** Reports a problem with one row and returns undefined, so a reader can `return skip(...)`. */
+export function skip<C extends string>(
+  ctx: ReaderContext<C>,
+  line: number,
+  column: C,
+  message: string,
+): undefined {
+  ctx.issue(line, column, message);
+  return undefined;
+}
+
+/**
+ * Reads the money cells of one row (`auto` decimal mark: re-saved files may hold `24,99`).
+ * Empty cells (blank, `--`) read as null. Reports the first unreadable cell, saying what
+ * happened (`the row was skipped`), and returns undefined.
+ */
+export function readAmountCells<C extends string>(
+  ctx: ReaderContext<C>,
+  cells: readonly string[],
+  line: number,
+  currency: string,
+  wanted: readonly C[],
+  consequence = 'the row was skipped',
+): Map<C, number | null> | undefined {
+  const out = new Map<C, number | null>();
+  const exponent = minorUnitExponent(currency);
+  for (const column of wanted) {
+    const text = ctx.header.get(cells, column);
+    const value = parseAmount(text, exponent, 'auto');
+    if (value === undefined) return skip(ctx, line, column, `"${text}" is not an amount; ${consequence}.`);
+    out.set(column, value);
+  }
+  return out;
+}

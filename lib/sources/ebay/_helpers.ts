@@ -1,22 +1,14 @@
 import { type AmountResult, parseAmount, splitCurrencyMarker } from '../../import/amounts.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
+import { readAmountCells, skip } from '../entries.ts';
 import type { ReaderContext } from '../format.ts';
+
+export { skip };
 
 /**
  * Helpers shared by the eBay formats (the `_` prefix keeps the registry meta-test from treating
  * this file as a format).
  */
-
-/** Reports a row that cannot be read; returns undefined so callers can `return skip(...)`. */
-export function skip<C extends string>(
-  ctx: ReaderContext<C>,
-  line: number,
-  column: C,
-  message: string,
-): undefined {
-  ctx.issue(line, column, message);
-  return undefined;
-}
 
 /**
  * Keys for rows that carry no id of their own: identical rows can legitimately occur in one file,
@@ -51,10 +43,7 @@ export function ebayAmount(text: string, currency: string): AmountResult {
   return parseAmount(text, minorUnitExponent(currency), 'auto');
 }
 
-/**
- * Reads the money cells of one row. Empty cells (blank, `--`) read as null. Reports the first
- * unreadable cell and returns undefined.
- */
+/** The money cells of one row; see readAmountCells. */
 export function readAmounts<C extends string>(
   ctx: ReaderContext<C>,
   cells: readonly string[],
@@ -63,12 +52,5 @@ export function readAmounts<C extends string>(
   wanted: readonly C[],
   skipped = 'the row was skipped',
 ): Map<C, number | null> | undefined {
-  const out = new Map<C, number | null>();
-  for (const column of wanted) {
-    const text = ctx.header.get(cells, column);
-    const value = ebayAmount(text, currency);
-    if (value === undefined) return skip(ctx, line, column, `"${text}" is not an amount; ${skipped}.`);
-    out.set(column, value);
-  }
-  return out;
+  return readAmountCells(ctx, cells, line, currency, wanted, skipped);
 }

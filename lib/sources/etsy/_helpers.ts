@@ -1,7 +1,9 @@
 import { parseAmount } from '../../import/amounts.ts';
 import { parseDate } from '../../import/dates.ts';
-import { minorUnitExponent } from '../../money/currencies.ts';
+import { readAmountCells, skip } from '../entries.ts';
 import type { ReaderContext } from '../format.ts';
+
+export { skip };
 
 /**
  * Helpers shared by the Etsy formats (the `_` prefix keeps the registry meta-test from treating
@@ -100,21 +102,7 @@ export function orderNumberIn(text: string): string | undefined {
   return /\border\s*[#:]\s*(\d+)/i.exec(text)?.[1];
 }
 
-/** Reports a row that cannot be read; returns undefined so callers can `return skip(...)`. */
-export function skip<C extends string>(
-  ctx: ReaderContext<C>,
-  line: number,
-  column: C,
-  message: string,
-): undefined {
-  ctx.issue(line, column, message);
-  return undefined;
-}
-
-/**
- * Reads the money cells of one row (`auto` decimal mark: re-saved files may hold `24,99`).
- * Empty cells read as null. Reports the first unreadable cell and returns undefined.
- */
+/** The money cells of one row; an unreadable one skips the whole `what` (order by default). */
 export function readAmounts<C extends string>(
   ctx: ReaderContext<C>,
   cells: readonly string[],
@@ -123,13 +111,5 @@ export function readAmounts<C extends string>(
   wanted: readonly C[],
   what = 'order',
 ): Map<C, number | null> | undefined {
-  const out = new Map<C, number | null>();
-  for (const column of wanted) {
-    const text = ctx.header.get(cells, column);
-    const value = parseAmount(text, minorUnitExponent(currency), 'auto');
-    if (value === undefined)
-      return skip(ctx, line, column, `"${text}" is not an amount; the ${what} was skipped.`);
-    out.set(column, value);
-  }
-  return out;
+  return readAmountCells(ctx, cells, line, currency, wanted, `the ${what} was skipped`);
 }
