@@ -7,6 +7,8 @@ import { openTradelineDb, type TradelineDatabase } from '../lib/storage/db.ts';
 
 /** Sends what the outbox holds and polls applications; Chrome runs alarms at most every 30 s. */
 const TICK_ALARM = 'tradeline-tick';
+/** A catalog is a few kilobytes; anything near this is not one. */
+const MAX_CATALOG_BYTES = 1_000_000;
 
 const NOTICE: Partial<Record<Change['to'], string>> = {
   info_requested: 'asks for more information',
@@ -40,7 +42,11 @@ export default defineBackground(() => {
     fetchText: async (url) => {
       const res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
       if (!res.ok) throw new Error(`${url} answered ${res.status}.`);
-      return res.text();
+      const declared = Number(res.headers.get('content-length') ?? 0);
+      if (declared > MAX_CATALOG_BYTES) throw new Error(`${url} is larger than a catalog can be (1 MB).`);
+      const text = await res.text();
+      if (text.length > MAX_CATALOG_BYTES) throw new Error(`${url} is larger than a catalog can be (1 MB).`);
+      return text;
     },
   });
   const route = createRouter(
