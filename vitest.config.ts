@@ -12,5 +12,7 @@ export default defineConfig({
       'test/{unit,cli,property,conformance,sandbox}/**/*.test.ts',
     ],
     exclude: ['test/e2e/**', 'node_modules/**'],
+    // CLI tests start real processes: on a busy 2-core machine one can take longer than 5 s.
+    testTimeout: 30_000,
   },
 });

@@ -63,7 +63,8 @@ export async function readFiles(
 
   const ledger = new MonthlyLedger();
   const files: ReadOutput['files'] = [];
-  for (const file of positionals) {
+  for (const [n, file] of positionals.entries()) {
+    if (n === positionals.length - 1) ledger.lastFile();
     let first: string | undefined;
     let last: string | undefined;
     const summary = await readReportFile(file, FORMATS, (entry) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { LedgerEntry } from '../lib/domain/records.ts';
 import { type ReadSummary, ReportReader } from '../lib/import/read.ts';
@@ -10,7 +10,10 @@ const CHUNK_BYTES = 1 << 20;
 /**
  * Streams a report file from disk through the same reader the extension uses. The file's
  * SHA-256 (its import id) is needed before the first record, so the file is hashed in a first
- * pass; both passes stream, so memory stays flat whatever the file's size.
+ * pass; both passes read a chunk at a time, so memory stays flat whatever the file's size.
+ * Plain synchronous reads: a command-line tool has nothing else to do meanwhile, and a stream's
+ * per-chunk promise and event machinery cost more than the reads themselves (measured: the
+ * hashing pass went from ~0.3 s to ~0.1 s on a 147 MB file).
  */
 export async function readReportFile(
   path: string,
@@ -18,15 +21,37 @@ export async function readReportFile(
   onEntry: (entry: LedgerEntry) => void,
 ): Promise<ReadSummary & { sha256: string; size: number }> {
   const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(4 * CHUNK_BYTES);
   let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
+  forEachChunk(
+    path,
+    () => buffer,
+    (bytes) => {
+      hash.update(bytes);
+      size += bytes.length;
+    },
+  );
   const sha256 = hash.digest('hex');
   const reader = new ReportReader({ fileName: basename(path), importId: sha256, formats, onEntry });
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    reader.push(chunk as Buffer);
-  }
+  // A fresh buffer per chunk: the reader may keep the first bytes while it sniffs the encoding.
+  forEachChunk(
+    path,
+    () => Buffer.allocUnsafe(CHUNK_BYTES),
+    (bytes) => reader.push(bytes),
+  );
   return { ...reader.end(), sha256, size };
+}
+
+function forEachChunk(path: string, bufferFor: () => Buffer, visit: (bytes: Buffer) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buffer = bufferFor();
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      visit(buffer.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -45,8 +45,38 @@ export class StringIndex {
 
   /** The key's number, adding the key (numbered `size`) when it is not in the index yet. */
   add(key: string): number {
-    const hash = this.hash(key);
-    const shape = key.length * 4 + this.units;
+    // Hashing and copying in one pass over the key: its characters are written (one byte each)
+    // past the end of the current block while they are hashed, and kept only if the key is new.
+    const length = key.length;
+    let block = this.blocks[this.blocks.length - 1] as Uint8Array;
+    if (this.used + length > block.length) {
+      block = new Uint8Array(Math.max(BLOCK_BYTES, 2 * length));
+      this.blocks.push(block);
+      this.used = 0;
+    }
+    const offset = this.used;
+    let h = 0x811c9dc5 | 0;
+    let all = 0;
+    let i = 0;
+    for (; i + 1 < length; i += 2) {
+      const low = key.charCodeAt(i);
+      const high = key.charCodeAt(i + 1);
+      block[offset + i] = low;
+      block[offset + i + 1] = high;
+      const pair = low | (high << 16);
+      all |= pair;
+      h = Math.imul(h ^ pair, 0x01000193);
+    }
+    if (i < length) {
+      const c = key.charCodeAt(i);
+      block[offset + i] = c;
+      all |= c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const widest = (all | (all >>> 16)) & 0xffff;
+    const units = widest > 0xff ? WIDE : widest > 0x7f ? LATIN1 : ASCII;
+    const hash = finish(h);
+    const shape = length * 4 + units;
     const table = this.table;
     let slot = hash & this.mask;
     for (; ; slot = (slot + 1) & this.mask) {
@@ -56,7 +86,14 @@ export class StringIndex {
     }
     const index = this.count;
     if (index === this.shapeOf.length) this.growKeys();
-    this.store(index, key, shape);
+    if (units === WIDE) this.store(index, key, shape);
+    else {
+      // Already copied above.
+      this.used = offset + length;
+      this.blockOf[index] = this.blocks.length - 1;
+      this.offsetOf[index] = offset;
+      this.shapeOf[index] = shape;
+    }
     table[2 * slot] = index + 1;
     table[2 * slot + 1] = hash;
     this.count = index + 1;
@@ -106,11 +143,7 @@ export class StringIndex {
     // The widest code unit, in either half of a pair.
     const widest = (all | (all >>> 16)) & 0xffff;
     this.units = widest > 0xff ? WIDE : widest > 0x7f ? LATIN1 : ASCII;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return h ^ (h >>> 16);
+    return finish(h);
   }
 
   private equals(index: number, key: string, shape: number): boolean {
@@ -185,6 +218,16 @@ export class StringIndex {
     this.table = table;
     this.mask = mask;
   }
+}
+
+/** MurmurHash3's finaliser: spreads FNV-1a's bits over the whole word. */
+function finish(fnv: number): number {
+  let h = fnv;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** Widest code unit of a key: how its characters are stored and read back. */

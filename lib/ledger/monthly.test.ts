@@ -80,3 +80,23 @@ describe('MonthlyLedger', () => {
     ]);
   });
 });
+
+describe('MonthlyLedger.lastFile', () => {
+  it("still drops the last file's records that an earlier file had, and keeps its new ones", () => {
+    const ledger = new MonthlyLedger();
+    ledger.add(order('1', '2026-01-05', 10_00));
+    ledger.add(order('2', '2026-01-06', 20_00));
+    ledger.lastFile();
+    expect(ledger.add(order('2', '2026-01-06', 20_00))).toBe(false);
+    expect(ledger.add(order('3', '2026-01-07', 5_00))).toBe(true);
+    expect(ledger.duplicates).toBe(1);
+    expect(ledger.report('USD').months[0]).toMatchObject({ orders: 3, grossSales: 35 });
+  });
+
+  it('accepts every record when the last file is the only one', () => {
+    const ledger = new MonthlyLedger();
+    ledger.lastFile();
+    expect(ledger.add(order('1', '2026-01-05', 10_00))).toBe(true);
+    expect(ledger.report('USD').months[0]).toMatchObject({ orders: 1, grossSales: 10 });
+  });
+});

