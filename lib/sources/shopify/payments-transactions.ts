@@ -50,7 +50,9 @@ export const shopifyPaymentsTransactions = defineFormat({
     const refunds = new MovementLog();
     /** Marketplace tax and Shop Cash per order, applied to its first charge at `end`. */
     const extras = new Map<string, Extra[]>();
+    /** Rows without an order (keyed by checkout) are told apart by their whole identity. */
     const rowIds = new Occurrences();
+    const orderRows = new OrderRows();
 
     return {
       row(cells, line) {
@@ -71,20 +73,31 @@ export const shopifyPaymentsTransactions = defineFormat({
         const typeText = header.get(cells, 'type');
         const type = typeText.toLowerCase();
         const order = header.get(cells, 'order');
-        // The export has no transaction id: date-time, type, order and amount identify a row.
-        const id = rowIds.key([rawDate, type, order || header.get(cells, 'checkout'), amount].join('|'));
+        // The export has no transaction id: date-time, type, order and amount identify a row; a
+        // repeat of all four within the file gets `:2`, `:3`…
+        const stamp = shopifyTimestamp(rawDate);
+        let id: string;
+        let orderNo = -1;
+        if (order && !Number.isNaN(stamp)) {
+          // The order's earlier rows are compared instead of indexing every row's identity.
+          const repeats = orderRows.add(order, stamp, type, amount);
+          orderNo = orderRows.lastOrder;
+          const base = `${rawDate}|${type}|${order}|${amount}`;
+          id = repeats === 0 ? base : `${base}:${repeats + 1}`;
+        } else id = rowIds.key(`${rawDate}|${type}|${order || header.get(cells, 'checkout')}|${amount}`);
         const at: Place = { line, date, order, currency };
 
         switch (type) {
           case 'charge':
           case 'sale':
-            if (order) charges.add(at, shopifyTimestamp(rawDate), amount);
+            if (order) charges.add(orderNo === -1 ? orderRows.number(order) : orderNo, at, stamp, amount);
             else emit(orderEntry(at, importId, dedupeKey('shopify', 'order', 'payments', id), id, amount));
             break;
           case 'refund':
             // A positive refund row (a refund that failed and came back) is not money returned.
             if (amount >= 0) emitAdjustment(at, importId, emit, id, amount, typeText);
-            else if (order) refunds.add(at, shopifyTimestamp(rawDate), amount);
+            else if (order)
+              refunds.add(orderNo === -1 ? orderRows.number(order) : orderNo, at, stamp, amount);
             else
               emit(
                 moneyEntry(at, importId, 'refund', dedupeKey('shopify', 'refund', 'payments', id), -amount),
@@ -133,7 +146,7 @@ export const shopifyPaymentsTransactions = defineFormat({
       },
       end() {
         // The order's charges in time order: the first carries the order key, tax and Shop Cash.
-        charges.forEachGroup((group, list) => {
+        charges.forEachGroup(orderRows, (group, list, ids) => {
           let extra = 0;
           const added = extras.size > 0 ? extras.get(group) : undefined;
           if (added) {
@@ -143,15 +156,15 @@ export const shopifyPaymentsTransactions = defineFormat({
           list.forEach((m, i) => {
             const n = i + 1;
             const key =
-              n === 1 ? dedupeKey('shopify', 'order', m.order) : dedupeKey('shopify', 'order', m.order, n);
+              n === 1 ? dedupeKey('shopify', 'order', ...ids) : dedupeKey('shopify', 'order', ...ids, n);
             emit(orderEntry(m, importId, key, m.order, n === 1 ? m.amount + extra : m.amount));
           });
         });
-        refunds.forEachGroup((_group, list) => {
+        refunds.forEachGroup(orderRows, (_group, list, ids) => {
           list.forEach((m, i) => {
             const n = i + 1;
             const key =
-              n === 1 ? dedupeKey('shopify', 'refund', m.order) : dedupeKey('shopify', 'refund', m.order, n);
+              n === 1 ? dedupeKey('shopify', 'refund', ...ids) : dedupeKey('shopify', 'refund', ...ids, n);
             emit(moneyEntry(m, importId, 'refund', key, -m.amount));
           });
         });
@@ -188,12 +201,73 @@ interface Extra {
 }
 
 /**
+ * The orders of a file, numbered in the order they first appear, and each row of an order linked
+ * to that order's previous row, with what identifies it (time, type, amount). Kept in columns: a
+ * large export holds a million rows.
+ */
+class OrderRows {
+  private readonly orders = new StringIndex();
+  /** Per order: its last row, -1 before the first. */
+  private lastRowOf: number[] = [];
+  private readonly previousRow: number[] = [];
+  private readonly stamps: number[] = [];
+  private readonly types: number[] = [];
+  private readonly amounts: number[] = [];
+  /** Row types as small numbers: a file has a handful. */
+  private readonly typeCodes = new Map<string, number>();
+  /** The order number of the last `add` or `number`. */
+  lastOrder = -1;
+
+  /** The order's number. */
+  number(order: string): number {
+    const orderNo = this.orders.add(order);
+    if (orderNo === this.lastRowOf.length) this.lastRowOf.push(-1);
+    this.lastOrder = orderNo;
+    return orderNo;
+  }
+
+  /** The order's text, by number. */
+  text(orderNo: number): string {
+    return this.orders.keyAt(orderNo);
+  }
+
+  /**
+   * Adds a row of the order; returns how many earlier rows of the same order had the same time,
+   * type and amount. Times are compared as instants: one written two ways (`-0400`, `-04:00`) in
+   * one file counts as the same time.
+   */
+  add(order: string, stamp: number, type: string, amount: number): number {
+    const orderNo = this.number(order);
+    let typeCode = this.typeCodes.get(type);
+    if (typeCode === undefined) {
+      typeCode = this.typeCodes.size;
+      this.typeCodes.set(type, typeCode);
+    }
+    let repeats = 0;
+    for (let r = this.lastRowOf[orderNo] as number; r !== -1; r = this.previousRow[r] as number) {
+      if (this.stamps[r] === stamp && this.types[r] === typeCode && this.amounts[r] === amount) repeats += 1;
+    }
+    const row = this.stamps.length;
+    this.stamps.push(stamp);
+    this.types.push(typeCode);
+    this.amounts.push(amount);
+    this.previousRow.push(this.lastRowOf[orderNo] as number);
+    this.lastRowOf[orderNo] = row;
+    return repeats;
+  }
+}
+
+/**
  * Charges (or refunds) kept until the end of the file, by order and currency in the order each
  * first appears. Kept in columns rather than an object per row: a large export holds a million.
  */
 class MovementLog {
-  /** `<order>|<currency>` of each group, numbered in the order they first appear. */
-  private readonly groups = new StringIndex();
+  /** Per order number: its group + 1 (0: none yet). An order's movements in a second currency go in `otherCurrency`. */
+  private groupOfOrder: number[] = [];
+  private readonly otherCurrency = new Map<string, number>();
+  private readonly groupOrder: number[] = [];
+  /** Whether the group is its order's first currency (its keys then name no currency). */
+  private readonly groupFirst: boolean[] = [];
   private readonly groupCurrency: string[] = [];
   private readonly groupLast: number[] = [];
   private readonly lines: number[] = [];
@@ -203,30 +277,50 @@ class MovementLog {
   /** The previous movement of the same group, -1 for its first. */
   private readonly previous: number[] = [];
 
-  add(at: Place, stamp: number, amount: number): void {
+  add(orderNo: number, at: Place, stamp: number, amount: number): void {
     const index = this.lines.length;
     this.lines.push(at.line);
     this.dates.push(at.date);
     this.stamps.push(stamp);
     this.amounts.push(amount);
-    const groups = this.groups.size;
-    const group = this.groups.add(`${at.order}|${at.currency}`);
-    if (group === groups) {
-      this.groupCurrency.push(at.currency);
-      this.groupLast.push(index);
-      this.previous.push(-1);
-    } else {
-      this.previous.push(this.groupLast[group] as number);
-      this.groupLast[group] = index;
+    while (this.groupOfOrder.length <= orderNo) this.groupOfOrder.push(0);
+    let group = (this.groupOfOrder[orderNo] as number) - 1;
+    if (group !== -1 && this.groupCurrency[group] !== at.currency) {
+      group = this.otherCurrency.get(`${orderNo}|${at.currency}`) ?? -1;
+      if (group === -1) {
+        group = this.newGroup(orderNo, at.currency, index, false);
+        this.otherCurrency.set(`${orderNo}|${at.currency}`, group);
+        return;
+      }
+    } else if (group === -1) {
+      this.groupOfOrder[orderNo] = this.newGroup(orderNo, at.currency, index, true) + 1;
+      return;
     }
+    this.previous.push(this.groupLast[group] as number);
+    this.groupLast[group] = index;
   }
 
-  /** Each group (by its `<order>|<currency>`) with its movements in time order. */
-  forEachGroup(visit: (group: string, movements: readonly Movement[]) => void): void {
-    for (let group = 0; group < this.groups.size; group++) {
-      const key = this.groups.keyAt(group);
+  private newGroup(orderNo: number, currency: string, index: number, first: boolean): number {
+    this.groupOrder.push(orderNo);
+    this.groupFirst.push(first);
+    this.groupCurrency.push(currency);
+    this.groupLast.push(index);
+    this.previous.push(-1);
+    return this.groupOrder.length - 1;
+  }
+
+  /**
+   * Each group (by its `<order>|<currency>`) with its movements in time order, and the ids its
+   * keys are made of: the order, and the currency too when it is not the order's first one (so
+   * that no key is emitted twice).
+   */
+  forEachGroup(
+    orders: OrderRows,
+    visit: (group: string, movements: readonly Movement[], ids: readonly string[]) => void,
+  ): void {
+    for (let group = 0; group < this.groupOrder.length; group++) {
+      const order = orders.text(this.groupOrder[group] as number);
       const currency = this.groupCurrency[group] as string;
-      const order = key.slice(0, key.length - currency.length - 1);
       const list: Movement[] = [];
       for (let i = this.groupLast[group] as number; i !== -1; i = this.previous[i] as number) {
         list.push({
@@ -239,7 +333,8 @@ class MovementLog {
         });
       }
       list.reverse(); // file order, then time order
-      visit(key, list.length === 1 ? list : chronological(list));
+      const ids = this.groupFirst[group] ? [order] : [order, currency];
+      visit(`${order}|${currency}`, list.length === 1 ? list : chronological(list), ids);
     }
   }
 }

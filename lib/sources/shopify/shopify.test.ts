@@ -93,3 +93,55 @@ describe('Shopify formats together', () => {
     expect(new Set(payouts.entries.map((e) => e.kind))).toEqual(new Set(['payout']));
   });
 });
+
+describe('Shopify Payments rows that repeat', () => {
+  const row = (date: string, type: string, order: string, amount: string, currency = 'USD') =>
+    `${date},${type},${order},visa,online,paid,2025-06-07,2025-06-07,${amount},0.50,0.00,#c,card,${amount},${currency},${currency}\n`;
+
+  it('numbers a repeated charge of an order (and its fee) in time order, and re-reads the same keys', () => {
+    const text =
+      PAYMENTS_HEADER +
+      '\n' +
+      row('2025-06-05 10:00:01 -0400', 'charge', '#7', '10.00') +
+      row('2025-06-04 09:00:00 -0400', 'charge', '#7', '10.00') +
+      row('2025-06-05 10:00:01 -0400', 'charge', '#7', '10.00') +
+      row('2025-06-05 10:00:01 -0400', 'refund', '#7', '-10.00') +
+      row('2025-06-05 10:00:01 -0400', 'charge', '#8', '10.00');
+    const first = read(text);
+    expect(first.issues).toEqual([]);
+    const keys = (kind: string) =>
+      first.entries
+        .filter((e) => e.kind === kind)
+        .map((e) => e.key)
+        .sort();
+    expect(keys('order')).toEqual([
+      'shopify:order:#7',
+      'shopify:order:#7:2',
+      'shopify:order:#7:3',
+      'shopify:order:#8',
+    ]);
+    // The first of the two identical rows keeps its identity; the second gets `:2`.
+    expect(keys('fee')).toEqual([
+      'shopify:fee:payments:2025-06-04 09:00:00 -0400|charge|#7|1000',
+      'shopify:fee:payments:2025-06-05 10:00:01 -0400|charge|#7|1000',
+      'shopify:fee:payments:2025-06-05 10:00:01 -0400|charge|#7|1000:2',
+      'shopify:fee:payments:2025-06-05 10:00:01 -0400|charge|#8|1000',
+      'shopify:fee:payments:2025-06-05 10:00:01 -0400|refund|#7|-1000',
+    ]);
+    // The earliest charge carries the order's own key.
+    const earliest = first.entries.find((e) => e.key === 'shopify:order:#7');
+    expect(earliest?.date).toBe('2025-06-04');
+    expect(read(text).entries.map((e) => e.key)).toEqual(first.entries.map((e) => e.key));
+  });
+
+  it('keeps an order charged in two currencies as two orders, the second keyed with its currency', () => {
+    const payments = read(
+      `${PAYMENTS_HEADER}\n${row('2025-06-05 10:00:01 -0400', 'charge', '#9', '10.00')}${row('2025-06-06 10:00:01 -0400', 'charge', '#9', '12.00', 'EUR')}`,
+    );
+    const orders = payments.entries.filter((e) => e.kind === 'order');
+    expect(orders.map((e) => (e.kind === 'order' ? [e.key, e.gross.amount, e.gross.currency] : []))).toEqual([
+      ['shopify:order:#9', 1000, 'USD'],
+      ['shopify:order:#9:EUR', 1200, 'EUR'],
+    ]);
+  });
+});
