@@ -1,5 +1,6 @@
 import type { LedgerEntry, LedgerKind, Platform } from '../domain/records.ts';
 import { type DecimalMark, parseAmount } from '../import/amounts.ts';
+import { StringIndex } from '../import/string-index.ts';
 import { isCurrencyCode, minorUnitExponent } from '../money/currencies.ts';
 import type { ReaderContext } from './format.ts';
 
@@ -18,6 +19,30 @@ export function dedupeKey(
   let key = `${platform}:${kind}`;
   for (let i = 0; i < ids.length; i++) key += `:${ids[i]}`;
   return key;
+}
+
+/**
+ * Keys for rows that carry no id of their own: identical rows can legitimately occur in one file
+ * (two identical fee credits on one day), so the first occurrence keeps the key as it is and the
+ * n-th repeat gets `<separator>n` appended (`:2` for Shopify and Walmart, `#2` for eBay and Etsy,
+ * as their keys always were). Re-reading the same file yields the same keys.
+ */
+export class Occurrences {
+  /** Every key seen (a file can bring a million): see StringIndex. */
+  private readonly seen = new StringIndex();
+  /** How many times each key seen more than once was seen, by its number in `seen`. */
+  private readonly repeats = new Map<number, number>();
+
+  constructor(private readonly separator: ':' | '#') {}
+
+  key(base: string): string {
+    const before = this.seen.size;
+    const index = this.seen.add(base);
+    if (this.seen.size > before) return base;
+    const n = (this.repeats.get(index) ?? 1) + 1;
+    this.repeats.set(index, n);
+    return `${base}${this.separator}${n}`;
+  }
 }
 
 let lastCurrency: { text: string; code: string | undefined } = { text: '', code: undefined };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyOfCell, ebayAmount, Occurrences } from './_helpers.ts';
+import { Occurrences } from '../entries.ts';
+import { currencyOfCell, ebayAmount } from './_helpers.ts';
 
 describe('currencyOfCell', () => {
   it('names the currency of eBay money cells', () => {
@@ -39,7 +40,7 @@ describe('ebayAmount', () => {
 
 describe('Occurrences', () => {
   it('numbers repeats of a key', () => {
-    const o = new Occurrences();
+    const o = new Occurrences('#');
     expect([o.key('x'), o.key('x'), o.key('y')]).toEqual(['x', 'x#2', 'y']);
   });
 });

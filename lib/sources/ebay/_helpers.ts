@@ -11,20 +11,6 @@ export { skip };
  */
 
 /**
- * Keys for rows that carry no id of their own: identical rows can legitimately occur in one file,
- * so the n-th repeat of a key gets `#n` appended. A file imported twice yields the same keys.
- */
-export class Occurrences {
-  private readonly seen = new Map<string, number>();
-
-  key(base: string): string {
-    const n = (this.seen.get(base) ?? 0) + 1;
-    this.seen.set(base, n);
-    return n === 1 ? base : `${base}#${n}`;
-  }
-}
-
-/**
  * The currency a money cell names: `$43.00` (USD), `AU $3,000.00`, `C $5.00`, `£12.50`,
  * `EUR 90,00`. Undefined for a bare number.
  */

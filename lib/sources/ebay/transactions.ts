@@ -1,8 +1,8 @@
 import { parseDate } from '../../import/dates.ts';
 import type { LedgerEntry } from '../entries.ts';
-import { currencyCode, dedupeKey } from '../entries.ts';
+import { currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
-import { currencyOfCell, Occurrences, readAmounts, skip } from './_helpers.ts';
+import { currencyOfCell, readAmounts, skip } from './_helpers.ts';
 
 const columns = {
   date: ['Transaction creation date'],
@@ -97,7 +97,7 @@ export const ebayTransactions = defineFormat({
   columns,
   required: ['date', 'type'],
   createReader(ctx) {
-    const occurrences = new Occurrences();
+    const occurrences = new Occurrences('#');
     const orders = new Map<string, RawRow[]>();
     // Item rows of a multi-item order may leave the currency columns empty (`--`).
     const file: { currency?: string } = {};

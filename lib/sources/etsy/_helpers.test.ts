@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amountInText, Occurrences, orderNumberIn, RepairedDates, readEtsyDate } from './_helpers.ts';
+import { Occurrences } from '../entries.ts';
+import { amountInText, orderNumberIn, RepairedDates, readEtsyDate } from './_helpers.ts';
 
 describe('readEtsyDate', () => {
   it('reads the dates Etsy writes and the ones spreadsheets write back', () => {
@@ -45,7 +46,7 @@ describe('RepairedDates', () => {
 describe('Occurrences', () => {
   it('numbers repeats of a key, the same way on every read', () => {
     const read = () => {
-      const o = new Occurrences();
+      const o = new Occurrences('#');
       return [o.key('a'), o.key('b'), o.key('a'), o.key('a')];
     };
     expect(read()).toEqual(['a', 'b', 'a#2', 'a#3']);

@@ -67,21 +67,6 @@ export class RepairedDates {
 }
 
 /**
- * Keys for rows that carry no id of their own: identical rows can legitimately occur in one file
- * (two identical fee credits on one day), so the n-th repeat of a key gets `#n` appended. A file
- * imported twice yields the same keys.
- */
-export class Occurrences {
-  private readonly seen = new Map<string, number>();
-
-  key(base: string): string {
-    const n = (this.seen.get(base) ?? 0) + 1;
-    this.seen.set(base, n);
-    return n === 1 ? base : `${base}#${n}`;
-  }
-}
-
-/**
  * The first money amount written in a sentence, e.g. the payout in a statement's Deposit title
  * "€678.00 sent to your bank account" or "CA$1,234.50 sent to your bank account".
  * Returns minor units, or undefined when the text holds no amount.

@@ -1,8 +1,8 @@
 import { parseDate } from '../../import/dates.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
-import { currencyCode, dedupeKey } from '../entries.ts';
+import { currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
-import { amountInText, Occurrences, orderNumberIn, readAmounts, skip } from './_helpers.ts';
+import { amountInText, orderNumberIn, readAmounts, skip } from './_helpers.ts';
 
 const columns = {
   date: ['Date'],
@@ -64,7 +64,7 @@ export const etsyStatement = defineFormat({
   columns,
   required: ['date', 'type', 'title', 'info', 'currency', 'amount', 'feesTaxes', 'net'],
   createReader(ctx) {
-    const occurrences = new Occurrences();
+    const occurrences = new Occurrences('#');
     const sales = new Map<string, { first: Row; gross: number }>();
     const taxPaid = new Map<string, Row[]>();
     const taxRefunds: Row[] = [];

@@ -1,28 +1,4 @@
-import { StringIndex } from '../../import/string-index.ts';
-
-/**
- * Helpers shared by the Shopify formats (local: lib/sources/entries.ts has no equivalent yet).
- */
-
-/**
- * Numbers keys that repeat within one file: the first occurrence keeps the key as it is, the
- * later ones get `:2`, `:3`… Re-reading the same file yields the same keys.
- */
-export class Occurrences {
-  /** Every key seen (a file can bring a million): see StringIndex. */
-  private readonly seen = new StringIndex();
-  /** How many times each key seen more than once was seen, by its number in `seen`. */
-  private readonly repeats = new Map<number, number>();
-
-  key(base: string): string {
-    const before = this.seen.size;
-    const index = this.seen.add(base);
-    if (this.seen.size > before) return base;
-    const n = (this.repeats.get(index) ?? 1) + 1;
-    this.repeats.set(index, n);
-    return `${base}:${n}`;
-  }
-}
+/** Helpers shared by the Shopify formats. */
 
 /**
  * A Shopify timestamp (`2025-06-30 23:32:39 -0400`, also `2025-06-30T23:32:39-04:00`) as epoch

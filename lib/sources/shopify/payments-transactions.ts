@@ -1,9 +1,9 @@
 import type { LedgerEntry } from '../../domain/records.ts';
 import { parseDate } from '../../import/dates.ts';
 import { StringIndex } from '../../import/string-index.ts';
-import { amountCell, currencyCode, dedupeKey } from '../entries.ts';
+import { amountCell, currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat } from '../format.ts';
-import { chronological, Occurrences, shopifyTimestamp } from './keys.ts';
+import { chronological, shopifyTimestamp } from './keys.ts';
 
 /**
  * Shopify Payments transactions export (`payment_transactions_export_1.csv`, FORMATS.md 2b): one
@@ -51,7 +51,7 @@ export const shopifyPaymentsTransactions = defineFormat({
     /** Marketplace tax and Shop Cash per order, applied to its first charge at `end`. */
     const extras = new Map<string, Extra[]>();
     /** Rows without an order (keyed by checkout) are told apart by their whole identity. */
-    const rowIds = new Occurrences();
+    const rowIds = new Occurrences(':');
     const orderRows = new OrderRows();
 
     return {

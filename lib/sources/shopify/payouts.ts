@@ -2,9 +2,8 @@ import type { Payout } from '../../domain/records.ts';
 import { parseAmount } from '../../import/amounts.ts';
 import { parseDate } from '../../import/dates.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
-import { currencyCode, dedupeKey } from '../entries.ts';
+import { currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat } from '../format.ts';
-import { Occurrences } from './keys.ts';
 
 /**
  * `Status` to the payout's status (values of Shopify's ShopifyPaymentsPayoutStatus). Only `paid`
@@ -55,7 +54,7 @@ export const shopifyPayouts = defineFormat({
   required: ['date', 'status', 'charges', 'refunds', 'fees', 'total', 'currency'],
   createReader(ctx) {
     const { header } = ctx;
-    const keys = new Occurrences();
+    const keys = new Occurrences(':');
     return {
       row(cells, line) {
         const rawDate = header.get(cells, 'date');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../../import/read.ts';
 import { MonthlyLedger } from '../../ledger/monthly.ts';
+import { Occurrences } from '../entries.ts';
 import { FORMATS } from '../registry.ts';
-import { chronological, Occurrences, shopifyTimestamp } from './keys.ts';
+import { chronological, shopifyTimestamp } from './keys.ts';
 
 function read(text: string) {
   return readReport(new TextEncoder().encode(text), {
@@ -19,8 +20,8 @@ const PAYMENTS_HEADER =
 
 describe('Occurrences', () => {
   it('keeps the first key and numbers the repeats, the same way on every read', () => {
-    const first = new Occurrences();
-    const again = new Occurrences();
+    const first = new Occurrences(':');
+    const again = new Occurrences(':');
     const keys = ['a', 'b', 'a', 'a'];
     expect(keys.map((k) => first.key(k))).toEqual(['a', 'b', 'a:2', 'a:3']);
     expect(keys.map((k) => again.key(k))).toEqual(['a', 'b', 'a:2', 'a:3']);

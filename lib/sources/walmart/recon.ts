@@ -2,10 +2,9 @@ import type { LedgerEntry } from '../../domain/records.ts';
 import { parseAmount } from '../../import/amounts.ts';
 import { parseDate } from '../../import/dates.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
-import { currencyCode, dedupeKey } from '../entries.ts';
-import { defineFormat } from '../format.ts';
 // Shared with the Shopify formats until lib/sources/entries.ts has an equivalent.
-import { Occurrences } from '../shopify/keys.ts';
+import { currencyCode, dedupeKey, Occurrences } from '../entries.ts';
+import { defineFormat } from '../format.ts';
 
 /**
  * What each `Amount Type` is, lowercased. Spellings vary in case between sources (`Product tax`,
@@ -86,7 +85,7 @@ export const walmartRecon = defineFormat({
     const { header } = ctx;
     const sales = new Map<string, Pending>();
     const refunds = new Map<string, Pending>();
-    const keys = new Occurrences();
+    const keys = new Occurrences(':');
     let currencySeen: string | undefined;
     let roundedIdReported = false;
 
