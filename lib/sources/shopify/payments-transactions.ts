@@ -277,10 +277,14 @@ class MovementLog {
   /** The previous movement of the same group, -1 for its first. */
   private readonly previous: number[] = [];
 
+  /** The last date kept: rows of a day come together, and one string per day is kept, not per row. */
+  private lastDate = '';
+
   add(orderNo: number, at: Place, stamp: number, amount: number): void {
     const index = this.lines.length;
     this.lines.push(at.line);
-    this.dates.push(at.date);
+    if (at.date !== this.lastDate) this.lastDate = at.date;
+    this.dates.push(this.lastDate);
     this.stamps.push(stamp);
     this.amounts.push(amount);
     while (this.groupOfOrder.length <= orderNo) this.groupOfOrder.push(0);
