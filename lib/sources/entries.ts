@@ -68,7 +68,18 @@ export function amountCell<C extends string>(
   line: number,
   mark: DecimalMark = 'auto',
 ): number | undefined {
-  const text = ctx.header.get(cells, column);
+  return amountText(ctx, ctx.header.get(cells, column), column, currency, line, mark);
+}
+
+/** `amountCell` for a cell already read (by a column reader from `header.reader`). */
+export function amountText<C extends string>(
+  ctx: ReaderContext<C>,
+  text: string,
+  column: C,
+  currency: string,
+  line: number,
+  mark: DecimalMark = 'auto',
+): number | undefined {
   const value = parseAmount(text, minorUnitExponent(currency), mark);
   if (value === undefined) {
     ctx.issue(line, column, `"${text}" is not an amount; the row was skipped.`);

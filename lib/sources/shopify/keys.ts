@@ -46,9 +46,14 @@ function exportTimestamp(text: string): number | undefined {
   // NaN fields (not digits, out of range) fall through to the general path.
   const parts = sign + offsetMinutes + year + month + day + hour + minute + second;
   if (Number.isNaN(parts) || year < 100 || month < 1 || day < 1) return undefined;
-  const minutes = (daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - sign * offsetMinutes;
+  // Rows come a day at a time: the day's number is worked out once per day.
+  const dayKey = (year * 100 + month) * 100 + day;
+  if (dayKey !== lastDay.key) lastDay = { key: dayKey, days: daysFromCivil(year, month, day) };
+  const minutes = (lastDay.days * 24 + hour) * 60 + minute - sign * offsetMinutes;
   return (minutes * 60 + second) * 1000;
 }
+
+let lastDay = { key: -1, days: 0 };
 
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date, as Date.UTC counts them (a day past the

@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../../domain/records.ts';
 import { parseDate } from '../../import/dates.ts';
 import { StringIndex } from '../../import/string-index.ts';
-import { amountCell, currencyCode, dedupeKey, Occurrences } from '../entries.ts';
+import { amountText, currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat } from '../format.ts';
 import { chronological, shopifyTimestamp } from './keys.ts';
 
@@ -53,26 +53,36 @@ export const shopifyPaymentsTransactions = defineFormat({
     /** Rows without an order (keyed by checkout) are told apart by their whole identity. */
     const rowIds = new Occurrences(':');
     const orderRows = new OrderRows();
+    // The columns every row reads, each looked up once.
+    const cell = {
+      date: header.reader('date'),
+      currency: header.reader('currency'),
+      amount: header.reader('amount'),
+      fee: header.reader('fee'),
+      type: header.reader('type'),
+      order: header.reader('order'),
+    };
 
     return {
       row(cells, line) {
-        const rawDate = header.get(cells, 'date');
+        const rawDate = cell.date(cells);
         const date = parseDate(rawDate, 'ymd');
         if (!date) return ctx.issue(line, 'date', `"${rawDate}" is not a date; the row was skipped.`);
-        const currency = currencyCode(header.get(cells, 'currency'));
+        const currencyText = cell.currency(cells);
+        const currency = currencyCode(currencyText);
         if (!currency) {
           return ctx.issue(
             line,
             'currency',
-            `"${header.get(cells, 'currency')}" is not a currency code; the row was skipped.`,
+            `"${currencyText}" is not a currency code; the row was skipped.`,
           );
         }
-        const amount = amountCell(ctx, cells, 'amount', currency, line, '.');
-        const fee = amountCell(ctx, cells, 'fee', currency, line, '.');
+        const amount = amountText(ctx, cell.amount(cells), 'amount', currency, line, '.');
+        const fee = amountText(ctx, cell.fee(cells), 'fee', currency, line, '.');
         if (amount === undefined || fee === undefined) return;
-        const typeText = header.get(cells, 'type');
+        const typeText = cell.type(cells);
         const type = typeText.toLowerCase();
-        const order = header.get(cells, 'order');
+        const order = cell.order(cells);
         // The export has no transaction id: date-time, type, order and amount identify a row; a
         // repeat of all four within the file gets `:2`, `:3`…
         const stamp = shopifyTimestamp(rawDate);
