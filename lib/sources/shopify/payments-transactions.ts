@@ -156,27 +156,32 @@ export const shopifyPaymentsTransactions = defineFormat({
       },
       end() {
         // The order's charges in time order: the first carries the order key, tax and Shop Cash.
-        charges.forEachGroup(orderRows, (group, list, ids) => {
+        charges.forEachGroup(orderRows, (list, ids) => {
           let extra = 0;
-          const added = extras.size > 0 ? extras.get(group) : undefined;
-          if (added) {
-            extras.delete(group);
-            for (const m of added) extra += m.amount;
+          if (extras.size > 0) {
+            const group = `${list[0]?.order}|${list[0]?.currency}`;
+            const added = extras.get(group);
+            if (added) {
+              extras.delete(group);
+              for (const m of added) extra += m.amount;
+            }
           }
-          list.forEach((m, i) => {
-            const n = i + 1;
+          for (let i = 0; i < list.length; i++) {
+            const m = list[i] as Movement;
             const key =
-              n === 1 ? dedupeKey('shopify', 'order', ...ids) : dedupeKey('shopify', 'order', ...ids, n);
-            emit(orderEntry(m, importId, key, m.order, n === 1 ? m.amount + extra : m.amount));
-          });
+              i === 0 ? dedupeKey('shopify', 'order', ...ids) : dedupeKey('shopify', 'order', ...ids, i + 1);
+            emit(orderEntry(m, importId, key, m.order, i === 0 ? m.amount + extra : m.amount));
+          }
         });
-        refunds.forEachGroup(orderRows, (_group, list, ids) => {
-          list.forEach((m, i) => {
-            const n = i + 1;
+        refunds.forEachGroup(orderRows, (list, ids) => {
+          for (let i = 0; i < list.length; i++) {
+            const m = list[i] as Movement;
             const key =
-              n === 1 ? dedupeKey('shopify', 'refund', ...ids) : dedupeKey('shopify', 'refund', ...ids, n);
+              i === 0
+                ? dedupeKey('shopify', 'refund', ...ids)
+                : dedupeKey('shopify', 'refund', ...ids, i + 1);
             emit(moneyEntry(m, importId, 'refund', key, -m.amount));
-          });
+          }
         });
         // Tax or Shop Cash whose order has no charge in this file: kept as adjustments.
         for (const list of extras.values()) {
@@ -324,19 +329,35 @@ class MovementLog {
   }
 
   /**
-   * Each group (by its `<order>|<currency>`) with its movements in time order, and the ids its
+   * Each group (an order in one currency) with its movements in time order, and the ids its
    * keys are made of: the order, and the currency too when it is not the order's first one (so
    * that no key is emitted twice).
    */
   forEachGroup(
     orders: OrderRows,
-    visit: (group: string, movements: readonly Movement[], ids: readonly string[]) => void,
+    visit: (movements: readonly Movement[], ids: readonly string[]) => void,
   ): void {
+    // Most orders are charged once: their one movement goes in a list reused from group to group
+    // (visitors do not keep it), rather than a new list and object for each.
+    const one: Movement = { line: 0, date: '', order: '', currency: '', stamp: 0, amount: 0 };
+    const single = [one];
     for (let group = 0; group < this.groupOrder.length; group++) {
       const order = orders.text(this.groupOrder[group] as number);
       const currency = this.groupCurrency[group] as string;
+      const ids = this.groupFirst[group] ? [order] : [order, currency];
+      const last = this.groupLast[group] as number;
+      if (this.previous[last] === -1) {
+        one.line = this.lines[last] as number;
+        one.date = this.dates[last] as string;
+        one.order = order;
+        one.currency = currency;
+        one.stamp = this.stamps[last] as number;
+        one.amount = this.amounts[last] as number;
+        visit(single, ids);
+        continue;
+      }
       const list: Movement[] = [];
-      for (let i = this.groupLast[group] as number; i !== -1; i = this.previous[i] as number) {
+      for (let i = last; i !== -1; i = this.previous[i] as number) {
         list.push({
           line: this.lines[i] as number,
           date: this.dates[i] as string,
@@ -347,8 +368,7 @@ class MovementLog {
         });
       }
       list.reverse(); // file order, then time order
-      const ids = this.groupFirst[group] ? [order] : [order, currency];
-      visit(`${order}|${currency}`, list.length === 1 ? list : chronological(list), ids);
+      visit(chronological(list), ids);
     }
   }
 }
