@@ -4,6 +4,7 @@ import { CsvReader, readCsv } from './csv.ts';
 import { StreamDecoder, type TextEncodingName } from './decode.ts';
 import { HeaderIndex, normalizeHeaderCell } from './header.ts';
 import type { ImportIssue } from './issues.ts';
+import { StringIndex } from './string-index.ts';
 
 /** How much decoded text is looked at to find the header row among preamble lines. */
 const HEADER_SEARCH_CHARS = 256 * 1024;
@@ -103,6 +104,8 @@ export class ReportReader {
   private undetected = false;
   private rows = 0;
   private records = 0;
+  /** Records dropped because the file had already given their key (see ReportFormat.uniqueKeys). */
+  private repeats = 0;
   private readonly issues: ImportIssue[] = [];
 
   constructor(private readonly options: ReportReaderOptions) {}
@@ -123,7 +126,14 @@ export class ReportReader {
         field: null,
         message: `"${this.options.fileName}" is not a report Tradeline can read: no known header row was found. Known formats: ${known}.`,
       });
-    } else if (this.rows === 0) {
+    } else if (this.repeats > 0) {
+      issues.push({
+        row: null,
+        field: null,
+        message: `"${this.options.fileName}" repeats ${this.repeats.toLocaleString('en')} ${this.repeats === 1 ? 'record' : 'records'} it already has (the same ids on more than one row, as when two downloads are pasted together); each was counted once.`,
+      });
+    }
+    if (this.match && this.rows === 0) {
       issues.push({
         row: null,
         field: null,
@@ -172,10 +182,7 @@ export class ReportReader {
         header,
         importId: this.options.importId,
         fileName,
-        emit: (entry) => {
-          this.records += 1;
-          this.options.onEntry(entry);
-        },
+        emit: format.uniqueKeys ? (entry) => this.accept(entry) : this.onceEach(),
         issue: (row, column, message) =>
           this.issues.push({ row, field: column === null ? null : header.label(column), message }),
       });
@@ -204,6 +211,22 @@ export class ReportReader {
       (issue) => this.issues.push(issue),
     );
     return this.csv;
+  }
+
+  private accept(entry: LedgerEntry): void {
+    this.records += 1;
+    this.options.onEntry(entry);
+  }
+
+  /** An emitter that lets each key of the file through once. */
+  private onceEach(): (entry: LedgerEntry) => void {
+    const seen = new StringIndex();
+    return (entry) => {
+      const size = seen.size;
+      seen.add(entry.key);
+      if (seen.size === size) this.repeats += 1;
+      else this.accept(entry);
+    };
   }
 
   /** A bug in one format's reader costs one row, not the import. */

@@ -58,10 +58,11 @@ export class MonthlyLedger {
   duplicates = 0;
 
   /**
-   * Says that the records to come are the last file's. A reader never emits one key twice in a
-   * file (repeats are numbered; the golden and property tests check every format), so those
-   * records only need looking up among earlier files' keys, and nothing comes after them to be
-   * checked against theirs: storing a million keys that nobody will ask for is skipped.
+   * Says that the records to come are the last file's. One file never gives the same key twice
+   * (a format numbers or merges repeated rows itself, or the import drops the repeats: see
+   * ReportFormat.uniqueKeys; tests double every fixture's rows and mangle thousands of files to
+   * check it), so those records only need looking up among earlier files' keys, and nothing comes
+   * after them to be checked against theirs: storing a million keys nobody will ask for is skipped.
    */
   lastFile(): void {
     this.remember = false;

@@ -36,6 +36,13 @@ export interface ReportFormat<C extends string = string> {
   absent?: readonly NoInfer<C>[];
   /** Separators to try; the header decides. */
   delimiters: readonly string[];
+  /**
+   * True when the reader itself never emits one key twice in a file, even when rows repeat (it
+   * numbers repeats or merges them; a test doubles every fixture's rows to prove it). Other
+   * formats key records by an id the file gives: a repeated row (two overlapping downloads pasted
+   * together) would repeat the key, so the import drops the repeat and says so.
+   */
+  uniqueKeys?: boolean;
   createReader(ctx: ReaderContext<NoInfer<C>>): RowReader;
 }
 

@@ -14,7 +14,7 @@ describe('golden fixtures', () => {
       const { importId, ...actual } = readFixture(path);
       // importId is the file's hash: checked here once, left out of the golden file.
       for (const entry of actual.entries) expect(entry.importId).toBe(importId);
-      // Repeats within a file are numbered: a reader never emits one key twice (MonthlyLedger relies on it).
+      // One file never gives one key twice (MonthlyLedger relies on it; see unique-keys.test.ts).
       expect(new Set(actual.entries.map((e) => e.key)).size).toBe(actual.entries.length);
       const comparable = { ...actual, entries: actual.entries.map(({ importId: _id, ...entry }) => entry) };
       const expectedPath = `${path}.expected.json`;

@@ -115,7 +115,7 @@ function readChecked(bytes: Uint8Array, f: Fixture, all = true): ReadResult {
       expect.fail(`${f.name}: malformed entry ${JSON.stringify(entry)}: ${parsed.error.message}`);
     expect(entry.importId).toBe(IMPORT_ID);
   }
-  // A reader never emits one key twice in a file (repeats are numbered): the ledger relies on it.
+  // One file never gives one key twice (numbered, merged or dropped as repeats): the ledger relies on it.
   const keys = new Set(result.entries.map((e) => e.key));
   if (keys.size !== result.entries.length) expect.fail(`${f.name}: a dedupe key was emitted twice`);
   return result;

@@ -148,6 +148,8 @@ export const amazonDateRange = defineFormat({
   platform: 'amazon',
   label: 'Amazon Date Range report (unified transactions)',
   delimiters: [',', ';'],
+  // Repeated rows are numbered (`#2`, `:2`) or merged: no key twice (tested with doubled fixtures).
+  uniqueKeys: true,
   columns: COLUMNS,
   required: ['date', 'settlementId', 'type', 'orderId', 'productSales', 'total'],
   createReader(ctx) {

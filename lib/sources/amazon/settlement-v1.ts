@@ -42,6 +42,8 @@ export const amazonSettlementV1 = defineFormat({
   platform: 'amazon',
   label: 'Amazon settlement report (flat file)',
   delimiters: ['\t'],
+  // Repeated rows are numbered (`#2`, `:2`) or merged: no key twice (tested with doubled fixtures).
+  uniqueKeys: true,
   columns: COLUMNS,
   required: [
     'settlementId',

@@ -13,6 +13,8 @@ export const amazonSettlementV2 = defineFormat({
   platform: 'amazon',
   label: 'Amazon settlement report (flat file V2)',
   delimiters: ['\t'],
+  // Repeated rows are numbered (`#2`, `:2`) or merged: no key twice (tested with doubled fixtures).
+  uniqueKeys: true,
   columns: {
     ...SETTLEMENT_COLUMNS,
     amountType: ['amount-type'],

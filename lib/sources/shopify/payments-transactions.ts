@@ -27,6 +27,8 @@ export const shopifyPaymentsTransactions = defineFormat({
   platform: 'shopify',
   label: 'Shopify Payments transactions export',
   delimiters: [','],
+  // Repeated rows are numbered (`#2`, `:2`) or merged: no key twice (tested with doubled fixtures).
+  uniqueKeys: true,
   columns: {
     date: ['Transaction Date'],
     type: ['Type'],
