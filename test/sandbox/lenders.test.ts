@@ -179,13 +179,14 @@ describe('platform-direct', () => {
     expect(statuses(v)).toEqual(['submitted', 'in_review', 'offer', 'accepted', 'funded', 'repaying']);
   });
 
-  it('counter-offers 10% of TTM sales when more is asked; the seller accepts the counter-offer', async () => {
+  it('counter-offers 10% of TTM net receipts when more is asked; the seller accepts the counter-offer', async () => {
     const { client, created, read } = await apply(DIRECT, asking(60_000));
     t.tick(10 * MINUTE + DAY);
     let v = await read();
     expect(v.status).toBe('counter_offer');
-    expect(v.offers[0]).toMatchObject({ amount: { amount: 48_000_00, currency: 'USD' }, counter: true });
-    expect(v.events.at(-1)?.note).toContain('$48,000.00 instead of $60,000.00');
+    // $480,000 of sales less 3% refunds = $465,600 of receipts; 10% of that, in whole hundreds.
+    expect(v.offers[0]).toMatchObject({ amount: { amount: 46_500_00, currency: 'USD' }, counter: true });
+    expect(v.events.at(-1)?.note).toContain('$46,500.00 instead of $60,000.00');
     v = await client.accept(created.id, created.token, v.offers[0]?.id ?? '');
     expect(v.status).toBe('accepted');
     t.tick(DAY);

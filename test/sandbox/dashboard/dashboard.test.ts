@@ -5,8 +5,15 @@ import { generateDashboard, statementFile, statementTotals } from './data.ts';
 import { dashboardReply } from './pages.ts';
 
 describe('demo dashboard', () => {
-  it('is deterministic', () => {
-    expect(generateDashboard()).toEqual(generateDashboard());
+  it('is deterministic for a day, and always ends yesterday', () => {
+    const day = new Date('2026-11-29T10:00:00Z');
+    const data = generateDashboard(undefined, day);
+    expect(data).toEqual(generateDashboard(undefined, new Date('2026-11-29T23:59:00Z')));
+    expect(data.orders[0]?.createdAt.slice(0, 10)).toBe('2026-11-28');
+    expect(data.orders.at(-1)?.createdAt.slice(0, 7)).toBe('2025-09');
+    expect(generateDashboard(undefined, new Date('2027-03-02T08:00:00Z')).orders[0]?.createdAt).toMatch(
+      /^2027-03-01 /,
+    );
   });
 
   it('states statement totals the settlement parser agrees with', () => {
@@ -41,9 +48,11 @@ describe('demo dashboard', () => {
   });
 
   it('serves paginated lists, statements and totals', () => {
-    const q = new URLSearchParams('page=3');
-    expect(dashboardReply('/dashboard/orders', q).body).toContain('Page 3 of 3');
-    expect(dashboardReply('/dashboard/orders', q).body).not.toContain('rel="next"');
+    const data = generateDashboard(undefined, new Date('2026-11-29T10:00:00Z'));
+    const q = new URLSearchParams('page=4');
+    expect(dashboardReply('/dashboard/orders', q, data).body).toContain('Page 4 of 4');
+    expect(dashboardReply('/dashboard/orders', q, data).body).not.toContain('rel="next"');
+    expect(dashboardReply('/dashboard/payouts', new URLSearchParams(), data).body).toContain('Page 1 of 3');
     expect(
       dashboardReply('/dashboard/statements/14820763011.txt', new URLSearchParams()).headers['content-type'],
     ).toMatch(/tab-separated/);

@@ -55,8 +55,11 @@ export interface Totals {
   payouts: number;
 }
 
-export const ORDERS_PER_PAGE = 20;
-export const PAYOUTS_PER_PAGE = 10;
+export const ORDERS_PER_PAGE = 50;
+export const PAYOUTS_PER_PAGE = 25;
+/** Complete months of history before the current month: enough for every sandbox lender's minimum (12). */
+export const HISTORY_MONTHS = 14;
+export const ORDERS_PER_MONTH = 11;
 
 /** mulberry32: a small deterministic generator. */
 function random(seed: number): () => number {
@@ -70,60 +73,97 @@ function random(seed: number): () => number {
   };
 }
 
-const ITEMS = ['Linen Apron - Sage', 'Stoneware Mug', 'Serving Bowl', 'Tea Towel Set', 'Oak Board'];
+const ITEMS = ['Linen Apron - Sage', 'Stoneware Mug Set', 'Serving Bowl', 'Tea Towel Set', 'Oak Board'];
+const DAY_MS = 86_400_000;
 
-function day(offset: number): string {
-  return new Date(Date.UTC(2026, 0, 2) + offset * 86_400_000).toISOString().slice(0, 10);
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function generateDashboard(seed = 20260101) {
+/** Midnight UTC of `date`'s day. */
+function startOfDay(date: Date): number {
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/**
+ * The demo seller: a homewares shop with 14 months of steady, slowly growing sales up to
+ * yesterday (about $6,000 a month, few refunds, weekly payouts), so that its profile prequalifies
+ * for one sandbox lender of each model. Dates follow `today`, so the profile stays current
+ * whenever the demo runs; the same seed and day always give the same data.
+ */
+export function generateDashboard(seed = 20260101, today: Date = new Date()) {
   const rnd = random(seed);
   const cents = (min: number, max: number) => Math.round((min + rnd() * (max - min)) * 100);
+  const todayMs = startOfDay(today);
+  const year = today.getUTCFullYear();
+  const month = today.getUTCMonth();
   const orders: DemoOrder[] = [];
-  for (let i = 0; i < 47; i += 1) {
-    const total = cents(12, 180);
-    const roll = rnd();
-    const status: DemoOrder['status'] =
-      roll < 0.08 ? 'refunded' : roll < 0.16 ? 'partially_refunded' : roll < 0.22 ? 'pending' : 'paid';
-    const refunded =
-      status === 'refunded' ? total : status === 'partially_refunded' ? Math.round(total * 0.3) : 0;
-    const hour = String(8 + Math.floor(rnd() * 10)).padStart(2, '0');
-    orders.push({
-      name: `#${1001 + i}`,
-      createdAt: `${day(Math.floor(i * 1.9))} ${hour}:15:00 -0500`,
-      status,
-      total,
-      refunded,
-      item: ITEMS[i % ITEMS.length] ?? 'Item',
-    });
+  for (let k = 0; k <= HISTORY_MONTHS; k += 1) {
+    const first = Date.UTC(year, month - HISTORY_MONTHS + k, 1);
+    const days = Math.round((Date.UTC(year, month - HISTORY_MONTHS + k + 1, 1) - first) / DAY_MS);
+    // 1.5% more per month: about 20% a year.
+    const growth = 1 + 0.015 * k;
+    for (let i = 0; i < ORDERS_PER_MONTH; i += 1) {
+      const at = first + Math.floor(((i + rnd()) * days) / ORDERS_PER_MONTH) * DAY_MS;
+      const total = Math.round(cents(340, 760) * growth);
+      const roll = rnd();
+      const hour = String(8 + Math.floor(rnd() * 10)).padStart(2, '0');
+      if (at >= todayMs) continue; // the current month up to yesterday
+      const recent = at >= todayMs - 2 * DAY_MS;
+      const status: DemoOrder['status'] = recent
+        ? 'pending'
+        : roll < 0.01
+          ? 'refunded'
+          : roll < 0.05
+            ? 'partially_refunded'
+            : 'paid';
+      const refunded =
+        status === 'refunded' ? total : status === 'partially_refunded' ? Math.round(total * 0.3) : 0;
+      orders.push({
+        name: `#${1001 + orders.length}`,
+        createdAt: `${isoDay(at)} ${hour}:15:00 -0500`,
+        status,
+        total,
+        refunded,
+        item: ITEMS[orders.length % ITEMS.length] ?? 'Item',
+      });
+    }
   }
-  orders.reverse(); // newest first, as dashboards list them
 
+  // Weekly payouts of the week's paid orders, from the first week with sales.
   const payouts: DemoPayout[] = [];
-  for (let i = 0; i < 26; i += 1) {
-    const charges = cents(80, 600);
-    const refunds = i % 7 === 3 ? -cents(5, 40) : 0;
-    const fees = -Math.round(charges * 0.029 + 30);
+  const firstOrder = Date.parse(`${orders[0]?.createdAt.slice(0, 10) ?? isoDay(todayMs)}T00:00:00Z`);
+  for (let at = firstOrder + 7 * DAY_MS; at < todayMs; at += 7 * DAY_MS) {
+    const week = orders.filter((o) => {
+      const day = Date.parse(`${o.createdAt.slice(0, 10)}T00:00:00Z`);
+      return o.status !== 'pending' && day >= at - 7 * DAY_MS && day < at;
+    });
+    if (week.length === 0) continue;
+    const charges = week.reduce((n, o) => n + o.total, 0);
+    const refunds = -week.reduce((n, o) => n + o.refunded, 0);
+    const fees = -Math.round(charges * 0.029 + 30 * week.length);
     payouts.push({
-      date: day(i * 3 + 2),
-      status: i === 25 ? 'in_transit' : 'paid',
+      date: isoDay(at),
+      status: at + 7 * DAY_MS >= todayMs ? 'in_transit' : 'paid',
       charges,
       refunds,
       fees,
       total: charges + refunds + fees,
     });
   }
+  orders.reverse(); // newest first, as dashboards list them
   payouts.reverse();
 
+  // Three fortnightly Amazon settlements, the latest ending a few days ago.
   const statements: DemoStatement[] = [];
   for (let s = 0; s < 3; s += 1) {
-    const startDay = s * 14;
+    const start = todayMs - (3 - s) * 14 * DAY_MS - 4 * DAY_MS;
     const list: DemoStatementOrder[] = [];
     for (let k = 0; k < 5; k += 1) {
       const principal = cents(15, 90);
       list.push({
         orderId: `113-${String(4402817 + s * 100 + k).padStart(7, '0')}-${String(5530211 + k * 37).padStart(7, '0')}`,
-        postedDate: day(startDay + 1 + k * 2),
+        postedDate: isoDay(start + (1 + k * 2) * DAY_MS),
         principal,
         shipping: k % 2 === 0 ? 499 : 0,
         commission: -Math.round(principal * 0.15),
@@ -131,9 +171,9 @@ export function generateDashboard(seed = 20260101) {
     }
     statements.push({
       id: String(14820763011 + s * 1000),
-      start: day(startDay),
-      end: day(startDay + 14),
-      deposit: day(startDay + 16),
+      start: isoDay(start),
+      end: isoDay(start + 14 * DAY_MS),
+      deposit: isoDay(start + 16 * DAY_MS),
       orders: list,
       total: list.reduce((n, o) => n + o.principal + o.shipping + o.commission, 0),
     });

@@ -11,7 +11,7 @@ import {
   purposeReason,
 } from './common.ts';
 
-/** The most a receipts advance lends: this share of trailing-12-month sales. */
+/** The most a receipts advance lends: this share of trailing-12-month net receipts (sales less refunds). */
 const TTM_SHARE = 0.1;
 
 /**
@@ -19,8 +19,11 @@ const TTM_SHARE = 0.1;
  * submitted → in_review → offer | counter_offer | declined → accepted → funded → repaying.
  *
  * Declines score < 30, chargebacks of 1% or more, < 3 months of history, a blocked purpose.
- * Asking for more than 10% of TTM sales gets a counter-offer of 10% (rounded down to a whole
- * hundred, within the channel's maximum); the seller must accept it explicitly.
+ * The lender underwrites on what it actually collects: net receipts, i.e. TTM sales less refunds
+ * (the catalog's published sizing, which the extension estimates from, is 10% of gross sales).
+ * Asking for more than 10% of net receipts gets a counter-offer of 10% (rounded down to a whole
+ * hundred, within the channel's maximum); the seller must accept it explicitly. So a seller with
+ * any refunds who asks for the estimated amount gets a counter-offer.
  */
 export const platformDirect: Lender = {
   model: 'platform-direct',
@@ -40,7 +43,8 @@ export const platformDirect: Lender = {
     let amount = f.requested;
     if (f.ttm !== null) {
       const hundred = 100 * 100; // a whole hundred, in minor units of a 2-decimal currency
-      const cap = Math.min(channel.sizing.max, Math.floor((f.ttm * TTM_SHARE) / hundred) * hundred);
+      const netReceipts = f.ttm * (1 - (f.refundRate ?? 0));
+      const cap = Math.min(channel.sizing.max, Math.floor((netReceipts * TTM_SHARE) / hundred) * hundred);
       if (cap < channel.sizing.min) {
         reviewReasons.push(
           `Your sales support at most ${money(cap, f.currency)}, below our smallest advance of ${money(channel.sizing.min, f.currency)}.`,
@@ -77,7 +81,7 @@ export const platformDirect: Lender = {
       after: DAY,
       when: (app) => app.decision.amount < app.decision.requested,
       note: (app) =>
-        `Counter-offer: ${money(app.decision.amount, app.decision.currency)} instead of ${money(app.decision.requested, app.decision.currency)} (at most 10% of your last 12 months' sales)`,
+        `Counter-offer: ${money(app.decision.amount, app.decision.currency)} instead of ${money(app.decision.requested, app.decision.currency)} (at most 10% of your last 12 months' sales less refunds)`,
       apply: (app, moment) => addOffer(app, app.decision.amount, moment),
     },
     {
