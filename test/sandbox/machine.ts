@@ -131,16 +131,26 @@ export function openApplication(init: {
   return app;
 }
 
+/** The transition that comes next from the application's current status, and when (clock ms), if any. */
+export function nextTransition(
+  app: SandboxApplication,
+  lender: Lender,
+  speed: number,
+): { transition: Transition; due: number } | undefined {
+  let next: { transition: Transition; due: number } | undefined;
+  for (const transition of lender.transitions) {
+    if (transition.from !== app.status || (transition.when && !transition.when(app))) continue;
+    const nominal = typeof transition.after === 'function' ? transition.after(app) : transition.after;
+    const due = app.enteredAt + nominal / speed;
+    if (next === undefined || due < next.due) next = { transition, due };
+  }
+  return next;
+}
+
 /** Applies every transition due by `now`, in order, each at the moment it was due. */
 export function advance(app: SandboxApplication, lender: Lender, now: number, speed: number): void {
   for (;;) {
-    let next: { transition: Transition; due: number } | undefined;
-    for (const transition of lender.transitions) {
-      if (transition.from !== app.status || (transition.when && !transition.when(app))) continue;
-      const nominal = typeof transition.after === 'function' ? transition.after(app) : transition.after;
-      const due = app.enteredAt + nominal / speed;
-      if (next === undefined || due < next.due) next = { transition, due };
-    }
+    const next = nextTransition(app, lender, speed);
     if (next === undefined || next.due > now) break;
     const { transition, due } = next;
     transition.apply?.(app, { at: due, speed });

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ApplicationStatus, ApplicationView } from '../../lib/domain/application.ts';
 import type { Catalog } from '../../lib/domain/channel.ts';
 import { type FaultPlan, Faults } from './faults.ts';
 import { errorReply, HttpError, type Reply, send } from './http.ts';
-import { catalogFor, faultRoute, handle, matchRoute, type SandboxState } from './router.ts';
+import { advance, nextTransition, type SandboxApplication, view } from './machine.ts';
+import { catalogFor, faultRoute, handle, LENDERS, matchRoute, type SandboxState } from './router.ts';
 
 /** At the default speed a nominal day of lender time passes in one real minute. */
 export const DEFAULT_SPEED = 1440;
@@ -31,7 +33,40 @@ export interface Sandbox {
   faults: Faults;
   /** How many applications the lenders hold (reliability tests count duplicates with it). */
   applicationCount(): number;
+  /**
+   * The latest application a sandbox lender holds, as the lender sees it now, with the status it
+   * moves to next on its own and when (clock ms; null when it waits for the seller or is over).
+   * The demo and the journey test step a `SteppedClock` to these moments.
+   */
+  lenderView(channelId: string): LenderView | null;
   close(): Promise<void>;
+}
+
+export interface LenderView {
+  view: ApplicationView;
+  next: { status: ApplicationStatus; at: number } | null;
+}
+
+/**
+ * Lender time that moves only when told to: `advanceTo` a moment the sandbox named, or by a
+ * nominal duration. With it every status is reached exactly, whatever the machine's load.
+ */
+export class SteppedClock {
+  private at: number;
+  constructor(
+    start: number,
+    private readonly speed: number,
+  ) {
+    this.at = start;
+  }
+  readonly now = (): number => this.at;
+  advanceTo(ms: number): void {
+    if (ms > this.at) this.at = ms;
+  }
+  /** Moves on by `nominalMs` of lender time (divided by the sandbox's speed). */
+  advanceBy(nominalMs: number): void {
+    this.at += nominalMs / this.speed;
+  }
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -81,6 +116,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     catalog: catalogFor(state.origin),
     faults: state.faults,
     applicationCount: () => state.applications.size,
+    lenderView: (channelId) => {
+      let latest: SandboxApplication | undefined;
+      for (const app of state.applications.values()) {
+        if (app.channel.id !== channelId) continue;
+        if (!latest || (app.events[0]?.at ?? '') >= (latest.events[0]?.at ?? '')) latest = app;
+      }
+      if (!latest) return null;
+      const lender = LENDERS[latest.channel.model];
+      advance(latest, lender, state.clock(), state.speed);
+      const next = nextTransition(latest, lender, state.speed);
+      return {
+        view: view(latest),
+        next: next ? { status: next.transition.to, at: next.due } : null,
+      };
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);

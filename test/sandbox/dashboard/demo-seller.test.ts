@@ -8,9 +8,9 @@ import { readPage, recognise } from '../../../lib/pages/core/read.ts';
 import { demoAdapter } from '../../../lib/pages/demo/reader.ts';
 import { ProfileAccumulator } from '../../../lib/profile/input.ts';
 import { computeProfile } from '../../../lib/profile/profile.ts';
+import { bankPartnered } from '../lenders/bank-partnered.ts';
 import { p2p } from '../lenders/p2p.ts';
 import { platformDirect } from '../lenders/platform-direct.ts';
-import { bankPartnered } from '../lenders/bank-partnered.ts';
 import { generateDashboard, listTotals } from './data.ts';
 import { dashboardReply } from './pages.ts';
 
@@ -83,11 +83,17 @@ describe('the demo seller (what `npm run demo` reads from the demo dashboard)', 
         sources: [{ format: 'shopify-orders', kind: 'page', rows: 50, sha256: 'a'.repeat(64) }],
       };
       const packet = buildPacket(s, consentReceipt(s, consentSheet(s), TODAY, 'r1'));
-      const lender = { 'bank-partnered': bankPartnered, 'platform-direct': platformDirect, p2p }[channel.model];
+      const lender = { 'bank-partnered': bankPartnered, 'platform-direct': platformDirect, p2p }[
+        channel.model
+      ];
       return lender.decide(packet, channel);
     };
     // Bank-partnered: passes the platform's review and the bank's, asks for nothing.
-    expect(decide('sandbox-bank-partnered')).toMatchObject({ infoRequest: null, reviewReasons: [], bankReasons: [] });
+    expect(decide('sandbox-bank-partnered')).toMatchObject({
+      infoRequest: null,
+      reviewReasons: [],
+      bankReasons: [],
+    });
     // Platform-direct: lends 10% of net receipts, less than the 10% of gross sales estimated: a counter-offer.
     const direct = decide('sandbox-platform-direct');
     expect(direct.reviewReasons).toEqual([]);
