@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { StoredApplication } from '../lib/domain/application.ts';
 import type { Channel, FinancingModel } from '../lib/domain/channel.ts';
+import { formatMoney } from '../lib/money/format.ts';
 import { DAY } from '../test/sandbox/machine.ts';
 import { type Sandbox, SteppedClock, startSandbox } from '../test/sandbox/server.ts';
 import { findBrowser, noBrowserMessage } from './find-browser.ts';
@@ -161,6 +162,13 @@ export async function startJourney(
   screenshots?: string,
 ): Promise<Journey> {
   await recordNotifications(browser.worker);
+  // A restarted background worker starts without the recorder: put it back (what the old one
+  // recorded and was not yet read is lost, and a test counting notifications then fails).
+  browser.context.on('serviceworker', (worker) => {
+    if (!worker.url().endsWith('/background.js')) return;
+    browser.worker = worker;
+    void recordNotifications(worker);
+  });
   const dashboard = await browser.context.newPage();
   const options = await browser.context.newPage();
   const popup = await browser.context.newPage();
@@ -253,6 +261,51 @@ export async function readDashboardList(j: Journey, list: 'orders' | 'payouts'):
     notices: outcome.notices,
     screenshot: await shot(j, j.dashboard, `01-dashboard-${list}`),
   };
+}
+
+export interface Totals {
+  orders: number;
+  grossSales: number;
+  refunds: number;
+  fees: number;
+  payouts: number;
+}
+
+/** What Tradeline stored for one platform (minor units of USD), read the way the popup reads it. */
+export async function storedTotals(j: Journey, platform: string): Promise<Totals> {
+  if (!j.popup.url().startsWith(popupUrl(j))) await j.popup.goto(popupUrl(j));
+  type Sums = Record<string, number>;
+  const reply = (await j.popup.evaluate(() =>
+    chrome.runtime.sendMessage({ channel: 'tradeline/v1', type: 'getOverview', data: {} }),
+  )) as {
+    ok: boolean;
+    data: {
+      months: {
+        platform: string;
+        orders: number;
+        grossSales: Sums;
+        refunds: Sums;
+        fees: Sums;
+        payouts: Sums;
+      }[];
+    };
+  };
+  if (!reply.ok) throw new Error('getOverview failed');
+  const months = reply.data.months.filter((m) => m.platform === platform);
+  const sum = (field: 'grossSales' | 'refunds' | 'fees' | 'payouts') =>
+    months.reduce((n, m) => n + (m[field].USD ?? 0), 0);
+  return {
+    orders: months.reduce((n, m) => n + m.orders, 0),
+    grossSales: sum('grossSales'),
+    refunds: sum('refunds'),
+    fees: sum('fees'),
+    payouts: sum('payouts'),
+  };
+}
+
+/** What the demo dashboard says it generated (its totals.json). */
+export async function dashboardTotals(j: Journey): Promise<{ shopify: Totals }> {
+  return (await (await fetch(`${j.sandbox.origin}/dashboard/totals.json`)).json()) as { shopify: Totals };
 }
 
 // Step 2: once, on the options page: the business details lenders ask for, and the sandbox catalog.
@@ -483,9 +536,12 @@ export interface Summary {
   startedAt: string;
   browser: string;
   sandbox: { origin: string; speed: number };
+  totalSeconds: number;
   steps: StepRecord[];
   notifications: RecordedNotification[];
 }
+
+const usd = (minor: number) => formatMoney(minor, 'USD', 'en-US');
 
 export async function playJourney(j: Journey, summary: Summary, log: (line: string) => void): Promise<void> {
   const bank = sandboxChannel(j.sandbox, 'bank-partnered').id;
@@ -520,10 +576,16 @@ export async function playJourney(j: Journey, summary: Summary, log: (line: stri
   await step('Read the demo dashboard: orders and payouts, every page', async () => {
     const orders = await readDashboardList(j, 'orders');
     const payouts = await readDashboardList(j, 'payouts');
+    const stored = await storedTotals(j, 'shopify');
+    const stated = (await dashboardTotals(j)).shopify;
+    const same = JSON.stringify(stored) === JSON.stringify(stated);
+    if (!same)
+      throw new Error(`Stored ${JSON.stringify(stored)}, the dashboard generated ${JSON.stringify(stated)}.`);
     return {
       notes: [
         `orders: ${orders.rows} rows on ${orders.pages} pages, ${orders.added} records stored`,
         `payouts: ${payouts.rows} rows on ${payouts.pages} pages, ${payouts.added} records stored`,
+        `stored totals = what the dashboard generated: ${stored.orders} paid orders, ${usd(stored.grossSales)} gross sales, ${usd(stored.refunds)} refunds, ${usd(stored.payouts)} paid out`,
       ],
       screenshots: [orders.screenshot, payouts.screenshot],
     };
@@ -613,7 +675,7 @@ function summaryMarkdown(summary: Summary, root: string): string {
   return [
     '# Tradeline demo: the whole journey',
     '',
-    `${summary.ok ? 'Completed' : `**Stopped**: ${summary.error}`}, ${summary.startedAt}, ${summary.browser}, sandbox ${summary.sandbox.origin} at speed ${summary.sandbox.speed} (lender time stepped to each transition).`,
+    `${summary.ok ? 'Completed' : `**Stopped**: ${summary.error}`} in ${summary.totalSeconds} s of steps, ${summary.startedAt}, ${summary.browser}, sandbox ${summary.sandbox.origin} at speed ${summary.sandbox.speed} (lender time stepped to each transition).`,
     '',
     '| # | step | seconds | statuses after the step | what the seller sees | screenshots |',
     '|---|---|---|---|---|---|',
@@ -707,6 +769,7 @@ async function runHeadless(
     startedAt: new Date().toISOString(),
     browser: `${via} (${executablePath}), headless`,
     sandbox: { origin: sandbox.origin, speed },
+    totalSeconds: 0,
     steps: [],
     notifications: [],
   };
@@ -720,6 +783,7 @@ async function runHeadless(
     summary.error = error instanceof Error ? error.message : String(error);
     console.error(`The journey stopped: ${summary.error}`);
   } finally {
+    summary.totalSeconds = Math.round(summary.steps.reduce((n, s) => n + s.seconds, 0) * 100) / 100;
     writeFileSync(join(root, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     writeFileSync(join(root, 'summary.md'), summaryMarkdown(summary, root));
     await browser.close();

@@ -5,6 +5,7 @@ import {
   addSandboxCatalog,
   applyToAll,
   checkNow,
+  dashboardTotals,
   type Journey,
   lenderTimeUntil,
   newNotifications,
@@ -13,25 +14,17 @@ import {
   saveBusinessDetails,
   startJourney,
   storedApplications,
+  storedTotals,
   viewOffers,
   viewProfile,
 } from '../../scripts/demo.ts';
-import { generateDashboard, listTotals, type Totals } from '../sandbox/dashboard/data.ts';
+import { generateDashboard, listTotals } from '../sandbox/dashboard/data.ts';
 import { DAY } from '../sandbox/machine.ts';
 import { type Sandbox, SteppedClock, startSandbox } from '../sandbox/server.ts';
 import { type Launched, launchWithExtension } from './browser.ts';
 
 /** Sandbox speed: a nominal day of lender time is a minute (offers stand 7 minutes). */
 const SPEED = 1440;
-
-interface MonthRow {
-  platform: string;
-  orders: number;
-  grossSales: Record<string, number>;
-  refunds: Record<string, number>;
-  fees: Record<string, number>;
-  payouts: Record<string, number>;
-}
 
 /**
  * The whole journey of `npm run demo`, with the same steps (scripts/demo.ts), asserting what the
@@ -73,23 +66,9 @@ describe('the whole journey in Chromium: dashboard → profile → offers → ap
     expect(orders).toMatchObject({ pages: 4, rows: data.orders.length, skipped: 0, notices: [] });
     expect(payouts).toMatchObject({ pages: 3, rows: data.payouts.length, skipped: 0, notices: [] });
 
-    const overview = (await j.popup.evaluate(() =>
-      chrome.runtime.sendMessage({ channel: 'tradeline/v1', type: 'getOverview', data: {} }),
-    )) as { ok: boolean; data: { months: MonthRow[] } };
-    const months = overview.data.months.filter((m) => m.platform === 'shopify');
-    const sum = (field: 'grossSales' | 'refunds' | 'fees' | 'payouts') =>
-      months.reduce((n, m) => n + (m[field].USD ?? 0), 0);
-    const stored: Totals = {
-      orders: months.reduce((n, m) => n + m.orders, 0),
-      grossSales: sum('grossSales'),
-      refunds: sum('refunds'),
-      fees: sum('fees'),
-      payouts: sum('payouts'),
-    };
+    const stored = await storedTotals(j, 'shopify');
     expect(stored).toEqual(listTotals(data));
-    const stated = (await (await fetch(`${sandbox.origin}/dashboard/totals.json`)).json()) as {
-      shopify: Totals;
-    };
+    const stated = await dashboardTotals(j);
     expect(stated.shopify).toEqual(stored);
   });
 
