@@ -15,7 +15,7 @@
  * run and the test step a SteppedClock to the very moment each lender's next transition is due
  * (the sandbox names it), so every status is reached exactly, with no waiting on wall time.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,8 @@ export async function launchTradeline(options: {
     executablePath: options.executablePath,
     headless: options.headless,
     viewport: options.headless ? { width: 1100, height: 800 } : null,
+    // A person's window without the "controlled by automated test software" bar.
+    ...(options.headless ? {} : { ignoreDefaultArgs: ['--enable-automation'] }),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -730,6 +732,12 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.error(
+      `No built extension at ${EXTENSION_DIR}: run \`npm run build\` first (\`npm run demo\` does).`,
+    );
+    return 1;
+  }
   const { found, tried } = findBrowser();
   if (!found) {
     console.error(noBrowserMessage(tried));
