@@ -14,6 +14,9 @@
  * (1440: a nominal day of review per minute) and the person presses "Check now". The headless
  * run and the test step a SteppedClock to the very moment each lender's next transition is due
  * (the sandbox names it), so every status is reached exactly, with no waiting on wall time.
+ * One visible cost: Tradeline's own timeline entries carry the wall clock while the lenders' run
+ * up to a few minutes ahead of it, so an "accepted" note of the seller can sort before the offer
+ * it accepts. The interactive demo, on the wall clock, has no such skew.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
