@@ -1,6 +1,10 @@
+import type { PageReader } from './boot.ts';
+import { provenanceUrl } from './hash.ts';
 import { mountPanel, type Panel } from './panel.ts';
 import { recognise, reportLinks } from './read.ts';
+import { sampleFileName, scrubPage } from './scrub.ts';
 import {
+  notRecognised,
   type ReadOptions,
   type ReadOutcome,
   readCurrentPage,
@@ -85,16 +89,31 @@ export function browserSessionDeps(runtime: ContentRuntime, win: Window): Sessio
   };
 }
 
+/** Downloads text as a file through a Blob link (nothing leaves the browser). */
+export function downloadText(win: Window, text: string, fileName: string, type = 'text/html'): void {
+  const doc = win.document;
+  const url = win.URL.createObjectURL(new win.Blob([text], { type }));
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  (doc.body ?? doc.documentElement).append(a);
+  a.click();
+  a.remove();
+  win.setTimeout(() => win.URL.revokeObjectURL(url), 10_000);
+}
+
 /**
- * Wires one site's adapter into the page: a small panel, and the popup's messages. Nothing is
- * read until the seller presses a button (or the popup asks on their behalf).
+ * Wires one site's adapter into the page: the panel, and an answer to the popup's messages
+ * (`handle`; the content script's bootstrap owns the listener). Nothing is read until the seller
+ * presses a button (or the popup asks on their behalf).
  */
 export function startContentScript(
   adapter: SiteAdapter,
   runtime: ContentRuntime,
   win: Window,
   deps: SessionDeps = browserSessionDeps(runtime, win),
-): { panel: Panel; read: (options: ReadOptions) => Promise<ReadOutcome> } {
+): PageReader & { panel: Panel; read: (options: ReadOptions) => Promise<ReadOutcome> } {
   const doc = win.document;
   let running: AbortController | undefined;
   const read = async (options: ReadOptions): Promise<ReadOutcome> => {
@@ -136,8 +155,13 @@ export function startContentScript(
     },
     importReports: (urls) => void read({ reports: urls }),
     stop: () => running?.abort(),
+    saveSample: () => {
+      const name = sampleFileName(adapter.id, win.location.href);
+      downloadText(win, scrubPage(doc, provenanceUrl(win.location.href)), name);
+      return name;
+    },
   });
-  runtime.onMessage((message) => {
+  const handle = (message: unknown): Promise<unknown> | undefined => {
     const request = parsePageRequest(message);
     if (!request) return undefined;
     const url = win.location.href;
@@ -155,6 +179,8 @@ export function startContentScript(
       ...(request.maxPages !== undefined ? { maxPages: request.maxPages } : {}),
       ...(reports ? { reports } : {}),
     });
-  });
-  return { panel, read };
+  };
+  // A page the adapter does not know is said so at once, with the way to send Tradeline a sample.
+  if (!recognise(adapter, doc, win.location.href)) panel.show(notRecognised(adapter));
+  return { panel, read, handle, open: () => panel.host.focus() };
 }

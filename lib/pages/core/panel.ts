@@ -1,4 +1,5 @@
 import type { Progress, ReadOutcome } from './session.ts';
+import { PAGE_TEXT } from './strings.ts';
 import type { ReportLink } from './types.ts';
 
 export interface PanelActions {
@@ -7,6 +8,8 @@ export interface PanelActions {
   /** The seller picked report files and pressed "Import selected". */
   importReports(urls: string[]): void;
   stop(): void;
+  /** The seller pressed "Save a scrubbed page sample": downloads it, returns the file name. */
+  saveSample(): string;
 }
 
 export interface Panel {
@@ -133,6 +136,15 @@ export function mountPanel(doc: Document, siteLabel: string, actions: PanelActio
       results.append(list);
       for (const notice of outcome.notices)
         results.append(el(doc, 'p', { text: notice, className: 'notice' }));
+      if (outcome.page === null && outcome.lines.length === 0) {
+        // Not a page this adapter knows: offer a scrubbed sample that can become a test fixture.
+        const save = el(doc, 'button', { text: PAGE_TEXT.saveSample });
+        const saved = el(doc, 'p', { text: PAGE_TEXT.sampleHint });
+        save.addEventListener('click', () => {
+          saved.textContent = PAGE_TEXT.sampleSaved(actions.saveSample());
+        });
+        results.append(save, saved);
+      }
       status.textContent = outcome.lines.length ? 'Done.' : status.textContent;
     },
     remove() {

@@ -1,4 +1,5 @@
 import { nextPageUrl, readPage, readReportFile, recognise, reportLinks } from './read.ts';
+import { PAGE_TEXT } from './strings.ts';
 import type { ReadImport, ReportLink, SiteAdapter, Skipped } from './types.ts';
 
 /** What the background answered for one import (`importEntries`). */
@@ -60,6 +61,12 @@ export interface ReadOutcome {
   stopped: boolean;
 }
 
+/** The outcome for a page the adapter does not recognise: said plainly, nothing read. */
+export function notRecognised(adapter: SiteAdapter): ReadOutcome {
+  const reads = adapter.pages.map((p) => p.label).join(', ');
+  return { page: null, lines: [], notices: [PAGE_TEXT.notRecognised(adapter.label, reads)], stopped: false };
+}
+
 export const MIN_PAUSE_MS = 250;
 export const DEFAULT_PAUSE_MS = 1500;
 export const DEFAULT_MAX_PAGES = 50;
@@ -78,12 +85,7 @@ export async function readCurrentPage(
 ): Promise<ReadOutcome> {
   const outcome: ReadOutcome = { page: null, lines: [], notices: [], stopped: false };
   const kind = recognise(adapter, doc, url);
-  if (!kind) {
-    outcome.notices.push(
-      `Tradeline does not recognise this ${adapter.label} page, so nothing was read. It reads: ${adapter.pages.map((p) => p.label).join(', ')}.`,
-    );
-    return outcome;
-  }
+  if (!kind) return notRecognised(adapter);
   outcome.page = kind.label;
   const progress = options.onProgress ?? (() => {});
   const stopped = () => options.signal?.aborted === true;

@@ -1,0 +1,119 @@
+import type { ContentRuntime } from './content.ts';
+import { PAGE_TEXT } from './strings.ts';
+
+/**
+ * The part of a marketplace's content script that is loaded with every page of its hosts: a
+ * collapsed launcher button and a message listener, nothing else (no reads, no network). The
+ * site's reader (adapter, parsers, panel) is a separate script, loaded only when the seller
+ * presses the launcher or the popup asks to read the page.
+ */
+
+/** What a site's reader script offers once loaded. */
+export interface PageReader {
+  /** The seller pressed the launcher: show the full panel. */
+  open(): void;
+  /** Answers the popup's `tradeline/page` messages (undefined for any other message). */
+  handle(message: unknown): Promise<unknown> | undefined;
+}
+
+export type StartReader = (runtime: ContentRuntime, win: Window) => PageReader;
+
+/**
+ * Reader scripts register here. The loaded script runs in the same isolated world as the content
+ * script (the page's own scripts never see this global) and adds its start function under its id.
+ */
+const REGISTRY = '__tradelinePageReaders';
+
+function registry(): Record<string, StartReader> {
+  const scope = globalThis as unknown as Record<string, Record<string, StartReader> | undefined>;
+  let readers = scope[REGISTRY];
+  if (!readers) {
+    readers = {};
+    scope[REGISTRY] = readers;
+  }
+  return readers;
+}
+
+/** Called by a site's reader script when it is loaded. */
+export function registerReader(family: string, start: StartReader): void {
+  registry()[family] = start;
+}
+
+export function isPageMessage(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { channel?: unknown }).channel === 'tradeline/page'
+  );
+}
+
+export interface BootOptions {
+  family: string;
+  label: string;
+  runtime: ContentRuntime;
+  win: Window;
+  /** Loads the site's reader script (which calls `registerReader`). */
+  load(): Promise<unknown>;
+}
+
+export interface Booted {
+  launcher: HTMLElement;
+  /** Loads and starts the reader once; later calls get the same one. */
+  reader(): Promise<PageReader>;
+}
+
+const LAUNCHER_STYLE = `:host{all:initial}
+button{position:fixed;right:16px;bottom:16px;z-index:2147483647;font:600 13px/1 system-ui,sans-serif;
+padding:8px 12px;border-radius:16px;border:1px solid #999;background:#fff;color:#111;box-shadow:0 2px 8px #0003;cursor:pointer}
+p{position:fixed;right:16px;bottom:56px;z-index:2147483647;max-width:260px;font:12px/1.4 system-ui,sans-serif;
+background:#fff;color:#8a4b00;border:1px solid #999;border-radius:6px;padding:6px;margin:0}`;
+
+/** Mounts the collapsed launcher and the popup's message listener. Reads nothing. */
+export function bootContentScript(options: BootOptions): Booted {
+  const doc = options.win.document;
+  const launcher = doc.createElement('div');
+  launcher.setAttribute('data-tradeline-panel', 'launcher');
+  const root = launcher.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = LAUNCHER_STYLE;
+  const button = doc.createElement('button');
+  button.textContent = PAGE_TEXT.launcher;
+  button.title = PAGE_TEXT.launcherTitle;
+  button.setAttribute('aria-label', PAGE_TEXT.launcherTitle);
+  root.append(style, button);
+  (doc.body ?? doc.documentElement).append(launcher);
+
+  let started: Promise<PageReader> | undefined;
+  const reader = (): Promise<PageReader> => {
+    started ??= options
+      .load()
+      .then(() => {
+        const start = registry()[options.family];
+        if (!start) throw new Error(`no reader registered for ${options.family}`);
+        const loaded = start(options.runtime, options.win);
+        launcher.remove();
+        return loaded;
+      })
+      .catch((error: unknown) => {
+        started = undefined; // a later press may try again
+        throw error;
+      });
+    return started;
+  };
+  button.addEventListener('click', () => {
+    reader().then(
+      (r) => r.open(),
+      () => {
+        const failed = doc.createElement('p');
+        failed.setAttribute('role', 'alert');
+        failed.textContent = PAGE_TEXT.launcherFailed;
+        root.querySelector('p')?.remove();
+        root.append(failed);
+      },
+    );
+  });
+  options.runtime.onMessage((message) =>
+    isPageMessage(message) ? reader().then((r) => r.handle(message)) : undefined,
+  );
+  return { launcher, reader };
+}
