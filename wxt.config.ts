@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { readerResources } from './lib/pages/registry.ts';
 
 // Explicit imports everywhere (no auto-imports): every name's origin is visible in the file.
 export default defineConfig({
@@ -12,6 +13,9 @@ export default defineConfig({
     // alarms: the outbox and status polling wake the worker. notifications: offers, info requests,
     // funding and declines reach the seller without opening the popup.
     permissions: ['unlimitedStorage', 'alarms', 'notifications'],
+    // Each marketplace's page reader, loaded by its content script with import() only when the seller
+    // asks; reachable from that marketplace's hosts alone.
+    web_accessible_resources: readerResources(),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,22 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { amazonAdapter } from '../lib/pages/amazon/reader.ts';
-import { AMAZON_MATCHES } from '../lib/pages/amazon/selectors.ts';
-import { startContentScript } from '../lib/pages/core/content.ts';
+import { AMAZON_SITE } from '../lib/pages/amazon/selectors.ts';
+import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
 
-/** amazon: mounts the Tradeline panel; reads nothing until the seller asks. */
+/**
+ * Seller Central: a collapsed launcher only. The reader (`amazon-reader.js`: adapter, parsers, panel) is
+ * loaded when the seller presses it or the popup asks; nothing is read before.
+ */
 export default defineContentScript({
-  matches: [...AMAZON_MATCHES],
+  matches: [...AMAZON_SITE.matches],
   runAt: 'document_idle',
   main() {
-    startContentScript(
-      amazonAdapter,
-      {
-        sendMessage: (message: unknown) => browser.runtime.sendMessage(message),
-        onMessage: (listener) =>
-          browser.runtime.onMessage.addListener((message: unknown) => listener(message)),
-      },
-      window,
-    );
+    bootContentScript({
+      family: AMAZON_SITE.id,
+      label: AMAZON_SITE.label,
+      runtime: contentRuntime(browser.runtime),
+      win: window,
+      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/amazon-reader.js')),
+    });
   },
 });

@@ -1,26 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '../lib/pages/core/content.ts';
-import { demoAdapter } from '../lib/pages/demo/reader.ts';
-import { DEMO_MATCHES } from '../lib/pages/demo/selectors.ts';
+import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { DEMO_SITE } from '../lib/pages/demo/selectors.ts';
 
 /**
- * The sandbox's demo seller dashboard (`npm run sandbox`, then /dashboard/). Development and
- * tests only: it matches loopback hosts alone, which no seller's dashboard is, and reads nothing
- * until asked. It ships in every build because the browser tests drive the production build.
+ * demo dashboard: a collapsed launcher only. The reader (`demo-reader.js`: adapter, parsers, panel) is
+ * loaded when the seller presses it or the popup asks; nothing is read before.
  */
 export default defineContentScript({
-  matches: [...DEMO_MATCHES],
+  matches: [...DEMO_SITE.matches],
   runAt: 'document_idle',
   main() {
-    startContentScript(
-      demoAdapter,
-      {
-        sendMessage: (message: unknown) => browser.runtime.sendMessage(message),
-        onMessage: (listener) =>
-          browser.runtime.onMessage.addListener((message: unknown) => listener(message)),
-      },
-      window,
-    );
+    bootContentScript({
+      family: DEMO_SITE.id,
+      label: DEMO_SITE.label,
+      runtime: contentRuntime(browser.runtime),
+      win: window,
+      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/demo-reader.js')),
+    });
   },
 });

@@ -1,22 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '../lib/pages/core/content.ts';
-import { paypalAdapter } from '../lib/pages/paypal/reader.ts';
-import { PAYPAL_MATCHES } from '../lib/pages/paypal/selectors.ts';
+import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { PAYPAL_SITE } from '../lib/pages/paypal/selectors.ts';
 
-/** paypal: mounts the Tradeline panel; reads nothing until the seller asks. */
+/**
+ * PayPal: a collapsed launcher only. The reader (`paypal-reader.js`: adapter, parsers, panel) is
+ * loaded when the seller presses it or the popup asks; nothing is read before.
+ */
 export default defineContentScript({
-  matches: [...PAYPAL_MATCHES],
+  matches: [...PAYPAL_SITE.matches],
   runAt: 'document_idle',
   main() {
-    startContentScript(
-      paypalAdapter,
-      {
-        sendMessage: (message: unknown) => browser.runtime.sendMessage(message),
-        onMessage: (listener) =>
-          browser.runtime.onMessage.addListener((message: unknown) => listener(message)),
-      },
-      window,
-    );
+    bootContentScript({
+      family: PAYPAL_SITE.id,
+      label: PAYPAL_SITE.label,
+      runtime: contentRuntime(browser.runtime),
+      win: window,
+      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/paypal-reader.js')),
+    });
   },
 });

@@ -1,22 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '../lib/pages/core/content.ts';
-import { shopifyAdapter } from '../lib/pages/shopify/reader.ts';
-import { SHOPIFY_MATCHES } from '../lib/pages/shopify/selectors.ts';
+import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { SHOPIFY_SITE } from '../lib/pages/shopify/selectors.ts';
 
-/** shopify: mounts the Tradeline panel; reads nothing until the seller asks. */
+/**
+ * Shopify admin: a collapsed launcher only. The reader (`shopify-reader.js`: adapter, parsers, panel) is
+ * loaded when the seller presses it or the popup asks; nothing is read before.
+ */
 export default defineContentScript({
-  matches: [...SHOPIFY_MATCHES],
+  matches: [...SHOPIFY_SITE.matches],
   runAt: 'document_idle',
   main() {
-    startContentScript(
-      shopifyAdapter,
-      {
-        sendMessage: (message: unknown) => browser.runtime.sendMessage(message),
-        onMessage: (listener) =>
-          browser.runtime.onMessage.addListener((message: unknown) => listener(message)),
-      },
-      window,
-    );
+    bootContentScript({
+      family: SHOPIFY_SITE.id,
+      label: SHOPIFY_SITE.label,
+      runtime: contentRuntime(browser.runtime),
+      win: window,
+      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/shopify-reader.js')),
+    });
   },
 });

@@ -62,6 +62,17 @@ export const FAMILIES: readonly Family[] = [
   { id: 'dhgate', label: 'DHgate Seller', matches: ['https://seller.dhgate.com/*'], contentScript: false },
 ];
 
+/**
+ * `web_accessible_resources` for the readers: each family's `<id>-reader.js`, reachable from its
+ * own hosts only. Chromium accepts only `/*` paths there, so each pattern keeps its origin.
+ */
+export function readerResources(): { resources: string[]; matches: string[] }[] {
+  return FAMILIES.filter((f) => f.contentScript).map((family) => ({
+    resources: [`${family.id}-reader.js`],
+    matches: [...new Set(family.matches.map((m) => m.replace(/^([a-z]+:\/\/[^/]+)\/.*$/, '$1/*')))],
+  }));
+}
+
 /** The adapters with pages, by family (for tests and the registry meta-test). */
 export async function loadAdapter(id: string): Promise<SiteAdapter | undefined> {
   switch (id) {

@@ -2,13 +2,13 @@ import { amazonDateRange } from '../../sources/amazon/date-range.ts';
 import { amazonSettlementV1 } from '../../sources/amazon/settlement-v1.ts';
 import { amazonSettlementV2 } from '../../sources/amazon/settlement-v2.ts';
 import type { SiteAdapter } from '../core/types.ts';
-import { AMAZON_MATCHES, SELECTORS } from './selectors.ts';
+import { AMAZON_SITE, SELECTORS } from './selectors.ts';
 
 /** Seller Central: statements and date range reports are downloaded and read as files. */
 export const amazonAdapter: SiteAdapter = {
-  id: 'amazon',
-  label: 'Seller Central',
-  matches: AMAZON_MATCHES,
+  id: AMAZON_SITE.id,
+  label: AMAZON_SITE.label,
+  matches: AMAZON_SITE.matches,
   pages: [
     {
       id: 'statements',

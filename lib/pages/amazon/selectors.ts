@@ -40,3 +40,6 @@ export const AMAZON_MATCHES = [
   'https://sellercentral.amazon.sa/*',
   'https://sellercentral.amazon.eg/*',
 ] as const;
+
+/** The family as the registry and the content script know it. */
+export const AMAZON_SITE = { id: 'amazon', label: 'Seller Central', matches: AMAZON_MATCHES } as const;

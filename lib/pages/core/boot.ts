@@ -117,3 +117,16 @@ export function bootContentScript(options: BootOptions): Booted {
   );
   return { launcher, reader };
 }
+
+/** The parts of `browser.runtime` a content script uses (passed in: lib/ imports no browser API). */
+export interface BrowserRuntime {
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: { addListener(listener: (message: unknown) => Promise<unknown> | undefined): void };
+}
+
+export function contentRuntime(runtime: BrowserRuntime): ContentRuntime {
+  return {
+    sendMessage: (message) => runtime.sendMessage(message),
+    onMessage: (listener) => runtime.onMessage.addListener((message: unknown) => listener(message)),
+  };
+}

@@ -92,7 +92,7 @@ export function browserSessionDeps(runtime: ContentRuntime, win: Window): Sessio
 /** Downloads text as a file through a Blob link (nothing leaves the browser). */
 export function downloadText(win: Window, text: string, fileName: string, type = 'text/html'): void {
   const doc = win.document;
-  const url = win.URL.createObjectURL(new win.Blob([text], { type }));
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -100,7 +100,7 @@ export function downloadText(win: Window, text: string, fileName: string, type =
   (doc.body ?? doc.documentElement).append(a);
   a.click();
   a.remove();
-  win.setTimeout(() => win.URL.revokeObjectURL(url), 10_000);
+  win.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

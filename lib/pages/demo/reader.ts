@@ -2,7 +2,7 @@ import { amazonSettlementV2 } from '../../sources/amazon/settlement-v2.ts';
 import { shopifyOrdersExport } from '../../sources/shopify/orders-export.ts';
 import { shopifyPayouts } from '../../sources/shopify/payouts.ts';
 import type { SiteAdapter } from '../core/types.ts';
-import { DEMO_MATCHES, SELECTORS } from './selectors.ts';
+import { DEMO_SITE, SELECTORS } from './selectors.ts';
 
 /**
  * The demo seller dashboard of the sandbox (development and tests only: loopback hosts). Its
@@ -10,9 +10,9 @@ import { DEMO_MATCHES, SELECTORS } from './selectors.ts';
  * it exercises the same header dictionaries and readers as the real sites.
  */
 export const demoAdapter: SiteAdapter = {
-  id: 'demo',
-  label: 'demo dashboard',
-  matches: DEMO_MATCHES,
+  id: DEMO_SITE.id,
+  label: DEMO_SITE.label,
+  matches: DEMO_SITE.matches,
   pages: [
     {
       id: 'orders',

@@ -13,3 +13,6 @@ export const SELECTORS = {
 
 /** Loopback only (any port): the sandbox's demo dashboard, never a seller's real site. */
 export const DEMO_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
+
+/** The family as the registry and the content script know it. */
+export const DEMO_SITE = { id: 'demo', label: 'demo dashboard', matches: DEMO_MATCHES } as const;

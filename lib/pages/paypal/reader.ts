@@ -1,12 +1,12 @@
 import { paypalActivity } from '../../sources/paypal/activity.ts';
 import type { SiteAdapter } from '../core/types.ts';
-import { PAYPAL_MATCHES, SELECTORS } from './selectors.ts';
+import { PAYPAL_SITE, SELECTORS } from './selectors.ts';
 
 /** PayPal: activity downloads the seller already generated are listed on the reports page. */
 export const paypalAdapter: SiteAdapter = {
-  id: 'paypal',
-  label: 'PayPal',
-  matches: PAYPAL_MATCHES,
+  id: PAYPAL_SITE.id,
+  label: PAYPAL_SITE.label,
+  matches: PAYPAL_SITE.matches,
   pages: [
     {
       id: 'activity-downloads',

@@ -7,3 +7,6 @@ export const SELECTORS = {
 } as const satisfies Record<string, Selector>;
 
 export const PAYPAL_MATCHES = ['https://www.paypal.com/*'] as const;
+
+/** The family as the registry and the content script know it. */
+export const PAYPAL_SITE = { id: 'paypal', label: 'PayPal', matches: PAYPAL_MATCHES } as const;

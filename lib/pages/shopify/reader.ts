@@ -1,16 +1,16 @@
 import { shopifyPayouts } from '../../sources/shopify/payouts.ts';
 import { queryFirst } from '../core/selectors.ts';
 import type { SiteAdapter } from '../core/types.ts';
-import { SELECTORS, SHOPIFY_MATCHES } from './selectors.ts';
+import { SELECTORS, SHOPIFY_SITE } from './selectors.ts';
 
 /**
  * Shopify admin: the payouts list shows the payouts export's words ("Payout date", "Status",
  * "Charges", "Refunds", "Fees") with "Amount" for the total and the store currency stated once.
  */
 export const shopifyAdapter: SiteAdapter = {
-  id: 'shopify',
-  label: 'Shopify admin',
-  matches: SHOPIFY_MATCHES,
+  id: SHOPIFY_SITE.id,
+  label: SHOPIFY_SITE.label,
+  matches: SHOPIFY_SITE.matches,
   pages: [
     {
       id: 'payouts',

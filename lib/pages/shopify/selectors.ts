@@ -14,3 +14,6 @@ export const SELECTORS = {
 } as const satisfies Record<string, Selector>;
 
 export const SHOPIFY_MATCHES = ['https://admin.shopify.com/*', 'https://*.myshopify.com/admin/*'] as const;
+
+/** The family as the registry and the content script know it. */
+export const SHOPIFY_SITE = { id: 'shopify', label: 'Shopify admin', matches: SHOPIFY_MATCHES } as const;
