@@ -1,7 +1,8 @@
 import { readReport } from '../../import/read.ts';
 import { pageText, provenanceUrl, sha256Hex } from './hash.ts';
 import { queryAll, queryFirst, textOf } from './selectors.ts';
-import { readTable } from './table.ts';
+import { embeddedJson } from './embedded.ts';
+import { readCells, readTable, type TableRead } from './table.ts';
 import type { PageKind, ReadImport, ReportLink, SiteAdapter } from './types.ts';
 
 /** The kind of page this is for the adapter, or undefined: the panel then says so plainly. */
@@ -24,7 +25,7 @@ export async function readPage(
   const text = pageText(doc);
   const importId = await sha256Hex(text);
   const title = textOf(doc.querySelector('title')) || kind.label;
-  const table = readTable(doc, kind.tables, importId, title);
+  const table = readEmbedded(kind, doc, importId, title) ?? readTable(doc, kind.tables, importId, title);
   if (!table) {
     return {
       ok: false,
@@ -48,6 +49,16 @@ export async function readPage(
       },
     },
   };
+}
+
+/** The page's embedded data read as rows, when the kind has such a source and it holds valid rows. */
+function readEmbedded(kind: PageKind, doc: Document, importId: string, name: string): TableRead | undefined {
+  const spec = kind.tables;
+  if (!spec?.embedded) return undefined;
+  const data = embeddedJson(doc, spec.embedded.sources);
+  const cells = data === undefined ? undefined : spec.embedded.rows(data);
+  if (!cells || cells.rows.length === 0) return undefined;
+  return readCells(cells, spec, spec.constants?.(doc) ?? {}, importId, name);
 }
 
 /** The next page of the list, when the page links one (same origin only). */

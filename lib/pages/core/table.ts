@@ -71,38 +71,49 @@ export function readTable(
 ): TableRead | undefined {
   const constants = spec.constants?.(doc) ?? {};
   for (const table of queryAll(doc, spec.table)) {
-    const cells = tableCells(table);
-    const extraNames = Object.keys(constants).filter((c) => !cells.header.some((h) => h === c));
-    const header = [...cells.header, ...extraNames];
-    const found = matchFormat(header, spec.formats, spec.spellings);
-    if (!found) continue;
-    const { format, index } = found;
-    const entries: LedgerEntry[] = [];
-    const skipped: Skipped[] = [];
-    const reader = format.createReader({
-      header: index,
-      importId,
-      fileName: name,
-      emit: (entry) => entries.push(entry),
-      issue: (row, column, message) =>
-        skipped.push({ row, column: column === null ? null : index.label(column), message }),
-    });
-    let rows = 0;
-    cells.rows.forEach((row, i) => {
-      if (row.every((c) => c.trim() === '')) return;
-      rows += 1;
-      try {
-        reader.row([...row, ...extraNames.map((c) => constants[c] ?? '')], i + 1);
-      } catch (error) {
-        skipped.push({
-          row: i + 1,
-          column: null,
-          message: `This row could not be read (${String(error)}); it was skipped.`,
-        });
-      }
-    });
-    reader.end();
-    return { format, platform: format.platform, rows, entries, skipped };
+    const read = readCells(tableCells(table), spec, constants, importId, name);
+    if (read) return read;
   }
   return undefined;
+}
+
+/** Reads header and rows (of a table, or of embedded data) through the format their header matches. */
+export function readCells(
+  cells: { header: readonly string[]; rows: readonly (readonly string[])[] },
+  spec: PageTable,
+  constants: Readonly<Record<string, string>>,
+  importId: string,
+  name: string,
+): TableRead | undefined {
+  const extraNames = Object.keys(constants).filter((c) => !cells.header.some((h) => h === c));
+  const header = [...cells.header, ...extraNames];
+  const found = matchFormat(header, spec.formats, spec.spellings);
+  if (!found) return undefined;
+  const { format, index } = found;
+  const entries: LedgerEntry[] = [];
+  const skipped: Skipped[] = [];
+  const reader = format.createReader({
+    header: index,
+    importId,
+    fileName: name,
+    emit: (entry) => entries.push(entry),
+    issue: (row, column, message) =>
+      skipped.push({ row, column: column === null ? null : index.label(column), message }),
+  });
+  let rows = 0;
+  cells.rows.forEach((row, i) => {
+    if (row.every((c) => c.trim() === '')) return;
+    rows += 1;
+    try {
+      reader.row([...row, ...extraNames.map((c) => constants[c] ?? '')], i + 1);
+    } catch (error) {
+      skipped.push({
+        row: i + 1,
+        column: null,
+        message: `This row could not be read (${String(error)}); it was skipped.`,
+      });
+    }
+  });
+  reader.end();
+  return { format, platform: format.platform, rows, entries, skipped };
 }

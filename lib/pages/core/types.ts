@@ -1,6 +1,7 @@
 import type { PageProvenance } from '../../domain/provenance.ts';
 import type { LedgerEntry, Platform } from '../../domain/records.ts';
 import type { AnyReportFormat } from '../../sources/format.ts';
+import type { EmbeddedRows, EmbeddedSource } from './embedded.ts';
 import type { Selector } from './selectors.ts';
 
 /**
@@ -15,6 +16,11 @@ export interface PageTable {
   formats: readonly AnyReportFormat[];
   spellings?: Readonly<Record<string, readonly string[]>>;
   constants?: (doc: Document) => Readonly<Record<string, string>>;
+  /**
+   * Data the page embeds for its own scripts, preferred over the table when present and valid:
+   * `rows` validates it (zod) and lays it out under the format's header words.
+   */
+  embedded?: { sources: readonly EmbeddedSource[]; rows(data: unknown): EmbeddedRows | undefined };
 }
 
 /** One kind of page of a site (orders list, payouts list, statements list). */
