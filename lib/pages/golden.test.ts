@@ -66,7 +66,7 @@ describe('page readers: HTML fixtures → golden output', () => {
 });
 
 describe('registry', () => {
-  it('lists every family of the issue, with host patterns, and a content script for each adapter', async () => {
+  it('lists every family of the issue, with host patterns, a content script, a reader script and an adapter', async () => {
     expect(FAMILIES.map((f) => f.id).sort()).toEqual(
       [
         'alibaba',
@@ -83,16 +83,49 @@ describe('registry', () => {
       ].sort(),
     );
     for (const family of FAMILIES) {
+      expect(family.contentScript, family.id).toBe(true);
       expect(family.matches.length).toBeGreaterThan(0);
-      expect(existsSync(`entrypoints/${family.id}.content.ts`)).toBe(family.contentScript);
+      expect(existsSync(`entrypoints/${family.id}.content.ts`), family.id).toBe(true);
+      expect(existsSync(`entrypoints/${family.id}-reader.ts`), family.id).toBe(true);
       const adapter = await loadAdapter(family.id);
-      expect(adapter !== undefined).toBe(family.contentScript);
-      if (adapter) expect(adapter.matches).toEqual(family.matches);
+      expect(adapter?.matches).toEqual(family.matches);
+      expect(adapter?.label).toBe(family.label);
+      expect(adapter?.pages.length ?? 0, family.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('has, for every page kind of every adapter, an HTML fixture it recognises', async () => {
+    for (const family of FAMILIES) {
+      const adapter = await loadAdapter(family.id);
+      const dir = join('lib/pages', family.id, 'fixtures');
+      const recognised = new Set<string>();
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+        const html = readFileSync(join(dir, file), 'utf8');
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const kind = adapter && recognise(adapter, doc, fixtureUrl(html));
+        if (kind) recognised.add(kind.id);
+      }
+      expect([...recognised].sort(), family.id).toEqual(adapter?.pages.map((p) => p.id).sort());
+    }
+  });
+
+  it('keeps each content script to its own hosts, and each reader reachable from those hosts only', async () => {
+    const { readerResources } = await import('./registry.ts');
+    const resources = readerResources();
+    for (const family of FAMILIES) {
+      const text = readFileSync(`entrypoints/${family.id}.content.ts`, 'utf8');
+      expect(text).toContain(`matches: [...${family.id.toUpperCase()}_SITE.matches]`);
+      expect(text).toContain(`'/${family.id}-reader.js'`);
+      const entry = resources.find((r) => r.resources.includes(`${family.id}-reader.js`));
+      const origins = new Set(family.matches.map((m) => new URL(m.replace('*.', 'wildcard.')).origin));
+      expect(entry?.matches.map((m) => new URL(m.replace('*.', 'wildcard.')).origin).sort()).toEqual(
+        [...origins].sort(),
+      );
     }
   });
 
   it('uses no positional selectors', async () => {
-    for (const family of FAMILIES.filter((f) => f.contentScript)) {
+    for (const family of FAMILIES) {
       const text = readFileSync(`lib/pages/${family.id}/selectors.ts`, 'utf8');
       expect(text).not.toMatch(/nth-(child|of-type)|:first-child|:last-child/);
     }

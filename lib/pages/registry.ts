@@ -1,14 +1,20 @@
-import { AMAZON_MATCHES } from './amazon/selectors.ts';
+import { ALIBABA_SITE } from './alibaba/selectors.ts';
+import { ALIEXPRESS_SITE } from './aliexpress/selectors.ts';
+import { AMAZON_SITE } from './amazon/selectors.ts';
 import type { SiteAdapter } from './core/types.ts';
-import { DEMO_MATCHES } from './demo/selectors.ts';
-import { PAYPAL_MATCHES } from './paypal/selectors.ts';
-import { SHOPIFY_MATCHES } from './shopify/selectors.ts';
+import { DEMO_SITE } from './demo/selectors.ts';
+import { DHGATE_SITE } from './dhgate/selectors.ts';
+import { EBAY_SITE } from './ebay/selectors.ts';
+import { ETSY_SITE } from './etsy/selectors.ts';
+import { PAYPAL_SITE } from './paypal/selectors.ts';
+import { SHOPIFY_SITE } from './shopify/selectors.ts';
+import { STRIPE_SITE } from './stripe/selectors.ts';
+import { WALMART_SITE } from './walmart/selectors.ts';
 
 /**
- * Every marketplace family a content script serves, with its hosts. Families with `pages: []`
- * are registered (hosts known) but read nothing yet: their panel says the page is not recognised.
- * Adapters with pages live in their own folder (`amazon/`, `shopify/`, `paypal/`, `demo/`) and
- * are imported by their content script only, so each bundle carries one site's code.
+ * Every marketplace family a content script serves, with its hosts (from its `selectors.ts`).
+ * Each family's adapter lives in its own folder and is imported by its reader script only
+ * (`entrypoints/<id>-reader.ts`, loaded on request), so each bundle carries one site's code.
  */
 export interface Family {
   id: string;
@@ -19,47 +25,17 @@ export interface Family {
 }
 
 export const FAMILIES: readonly Family[] = [
-  { id: 'amazon', label: 'Seller Central', matches: AMAZON_MATCHES, contentScript: true },
-  { id: 'shopify', label: 'Shopify admin', matches: SHOPIFY_MATCHES, contentScript: true },
-  { id: 'paypal', label: 'PayPal', matches: PAYPAL_MATCHES, contentScript: true },
-  { id: 'demo', label: 'demo dashboard', matches: DEMO_MATCHES, contentScript: true },
-  {
-    id: 'ebay',
-    label: 'eBay Seller Hub',
-    matches: ['https://www.ebay.com/sh/*', 'https://www.ebay.co.uk/sh/*', 'https://www.ebay.de/sh/*'],
-    contentScript: false,
-  },
-  {
-    id: 'etsy',
-    label: 'Etsy Shop Manager',
-    matches: ['https://www.etsy.com/your/shops/*'],
-    contentScript: false,
-  },
-  {
-    id: 'walmart',
-    label: 'Walmart Seller Center',
-    matches: ['https://seller.walmart.com/*'],
-    contentScript: false,
-  },
-  {
-    id: 'stripe',
-    label: 'Stripe Dashboard',
-    matches: ['https://dashboard.stripe.com/*'],
-    contentScript: false,
-  },
-  {
-    id: 'aliexpress',
-    label: 'AliExpress Seller Center',
-    matches: ['https://gsp.aliexpress.com/*', 'https://csp.aliexpress.com/*'],
-    contentScript: false,
-  },
-  {
-    id: 'alibaba',
-    label: 'Alibaba.com My Alibaba',
-    matches: ['https://i.alibaba.com/*', 'https://onetouch.alibaba.com/*'],
-    contentScript: false,
-  },
-  { id: 'dhgate', label: 'DHgate Seller', matches: ['https://seller.dhgate.com/*'], contentScript: false },
+  { ...AMAZON_SITE, contentScript: true },
+  { ...SHOPIFY_SITE, contentScript: true },
+  { ...PAYPAL_SITE, contentScript: true },
+  { ...DEMO_SITE, contentScript: true },
+  { ...EBAY_SITE, contentScript: true },
+  { ...ETSY_SITE, contentScript: true },
+  { ...WALMART_SITE, contentScript: true },
+  { ...STRIPE_SITE, contentScript: true },
+  { ...ALIEXPRESS_SITE, contentScript: true },
+  { ...ALIBABA_SITE, contentScript: true },
+  { ...DHGATE_SITE, contentScript: true },
 ];
 
 /**
@@ -73,18 +49,21 @@ export function readerResources(): { resources: string[]; matches: string[] }[] 
   }));
 }
 
-/** The adapters with pages, by family (for tests and the registry meta-test). */
+/** Each family's adapter, loaded on demand (for tests and the registry meta-test). */
+const ADAPTERS: Readonly<Record<string, () => Promise<SiteAdapter>>> = {
+  amazon: async () => (await import('./amazon/reader.ts')).amazonAdapter,
+  shopify: async () => (await import('./shopify/reader.ts')).shopifyAdapter,
+  paypal: async () => (await import('./paypal/reader.ts')).paypalAdapter,
+  demo: async () => (await import('./demo/reader.ts')).demoAdapter,
+  ebay: async () => (await import('./ebay/reader.ts')).ebayAdapter,
+  etsy: async () => (await import('./etsy/reader.ts')).etsyAdapter,
+  walmart: async () => (await import('./walmart/reader.ts')).walmartAdapter,
+  stripe: async () => (await import('./stripe/reader.ts')).stripeAdapter,
+  aliexpress: async () => (await import('./aliexpress/reader.ts')).aliexpressAdapter,
+  alibaba: async () => (await import('./alibaba/reader.ts')).alibabaAdapter,
+  dhgate: async () => (await import('./dhgate/reader.ts')).dhgateAdapter,
+};
+
 export async function loadAdapter(id: string): Promise<SiteAdapter | undefined> {
-  switch (id) {
-    case 'amazon':
-      return (await import('./amazon/reader.ts')).amazonAdapter;
-    case 'shopify':
-      return (await import('./shopify/reader.ts')).shopifyAdapter;
-    case 'paypal':
-      return (await import('./paypal/reader.ts')).paypalAdapter;
-    case 'demo':
-      return (await import('./demo/reader.ts')).demoAdapter;
-    default:
-      return undefined;
-  }
+  return ADAPTERS[id]?.();
 }

@@ -78,8 +78,8 @@ export function bootContentScript(options: BootOptions): Booted {
   style.textContent = LAUNCHER_STYLE;
   const button = doc.createElement('button');
   button.textContent = PAGE_TEXT.launcher;
-  button.title = PAGE_TEXT.launcherTitle;
-  button.setAttribute('aria-label', PAGE_TEXT.launcherTitle);
+  button.title = PAGE_TEXT.launcherTitle(options.label);
+  button.setAttribute('aria-label', PAGE_TEXT.launcherTitle(options.label));
   root.append(style, button);
   (doc.body ?? doc.documentElement).append(launcher);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assignedJson, embeddedJson, MAX_EMBEDDED_CHARS, rowsOf } from './embedded.ts';
 
-const page = (body: string) => new DOMParser().parseFromString(`<html><body>${body}</body></html>`, 'text/html');
+const page = (body: string) =>
+  new DOMParser().parseFromString(`<html><body>${body}</body></html>`, 'text/html');
 
 describe('assignedJson', () => {
   it('finds the object assigned to a name, skipping brackets inside strings', () => {
@@ -12,7 +13,9 @@ describe('assignedJson', () => {
   });
 
   it('reads JSON.parse("…") assignments and object properties', () => {
-    expect(assignedJson(`window.runParams = JSON.parse("{\\"a\\":[1,2]}");`, 'runParams')).toBe('{"a":[1,2]}');
+    expect(assignedJson(`window.runParams = JSON.parse("{\\"a\\":[1,2]}");`, 'runParams')).toBe(
+      '{"a":[1,2]}',
+    );
     expect(assignedJson(`init({"data": {"b": 2}})`, 'data')).toBe('{"b": 2}');
   });
 
@@ -25,7 +28,8 @@ describe('assignedJson', () => {
 
 describe('embeddedJson', () => {
   it('prefers the first source that holds JSON, and never runs the page script', () => {
-    const doc = page(`<script>window.__INITIAL_STATE__ = {"from":"assignment"}; document.title = "ran";</script>
+    const doc =
+      page(`<script>window.__INITIAL_STATE__ = {"from":"assignment"}; document.title = "ran";</script>
       <script type="application/json" id="state">{"from":"json"}</script>`);
     expect(
       embeddedJson(doc, [
@@ -41,14 +45,20 @@ describe('embeddedJson', () => {
 
   it('ignores broken JSON and scripts over the size cap', () => {
     const big = `{"a":"${'x'.repeat(MAX_EMBEDDED_CHARS)}"}`;
-    const doc = page(`<script type="application/json" id="a">{broken</script><script type="application/json" id="b">${big}</script>`);
-    expect(embeddedJson(doc, [{ kind: 'json', script: ['script[type="application/json"]'] }])).toBeUndefined();
+    const doc = page(
+      `<script type="application/json" id="a">{broken</script><script type="application/json" id="b">${big}</script>`,
+    );
+    expect(
+      embeddedJson(doc, [{ kind: 'json', script: ['script[type="application/json"]'] }]),
+    ).toBeUndefined();
   });
 });
 
 describe('rowsOf', () => {
   it('turns records into cells under the given header words', () => {
-    expect(rowsOf([{ id: 'A1', cents: 1250 }], { 'Order ID': (r) => r.id, Amount: (r) => r.cents / 100 })).toEqual({
+    expect(
+      rowsOf([{ id: 'A1', cents: 1250 }], { 'Order ID': (r) => r.id, Amount: (r) => r.cents / 100 }),
+    ).toEqual({
       header: ['Order ID', 'Amount'],
       rows: [['A1', '12.5']],
     });

@@ -1,7 +1,7 @@
 import { readReport } from '../../import/read.ts';
+import { embeddedJson } from './embedded.ts';
 import { pageText, provenanceUrl, sha256Hex } from './hash.ts';
 import { queryAll, queryFirst, textOf } from './selectors.ts';
-import { embeddedJson } from './embedded.ts';
 import { readCells, readTable, type TableRead } from './table.ts';
 import type { PageKind, ReadImport, ReportLink, SiteAdapter } from './types.ts';
 

@@ -15,7 +15,7 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Orders · Jane's Vinta
 <td>Jane Doe<br>jane.doe@example.com<br>12 Rose Lane, Springfield<br>+1 415-555-0100</td>
 <td data-value="1234.50">$1,234.50</td><td>Paid</td></tr>
 <tr><td>#1043</td><td>Mar 6, 2026</td><td>王小明 北京市朝阳区</td><td>¥88.00</td><td>已付款</td></tr></tbody></table>
-<iframe src="https://tracker.example/?u=jane"></iframe><img src="https://cdn.example/jane.jpg" alt="Jane Doe">
+<svg><text>Jane Doe</text></svg><canvas></canvas><img src="https://cdn.example/jane.jpg" alt="Jane Doe">
 <div data-tradeline-panel></div>
 </body></html>`;
 

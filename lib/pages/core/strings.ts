@@ -4,7 +4,7 @@
  */
 export const PAGE_TEXT = {
   launcher: 'Tradeline',
-  launcherTitle: 'Open Tradeline: it reads this page only when you ask.',
+  launcherTitle: (site: string) => `Open Tradeline on ${site}: it reads this page only when you ask.`,
   launcherFailed: 'Tradeline could not start on this page. Reload the page and try again.',
   notRecognised: (site: string, reads: string) =>
     `Tradeline does not recognise this ${site} page, so nothing was read. It reads: ${reads}.`,

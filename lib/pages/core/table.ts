@@ -13,8 +13,23 @@ export interface TableRead {
   skipped: Skipped[];
 }
 
-/** Header cells and data rows of an HTML table, as text. Header: `thead` cells, else the first row of `th`. */
+/**
+ * The text a cell stands for: its `data-value`, else the machine date of a `<time datetime>` in it
+ * (lists often show "Mar 5, 10:12 AM" without the year), else its visible text.
+ */
+function cellText(cell: Element): string {
+  const value = cell.getAttribute('data-value');
+  if (value !== null) return value;
+  const time = cell.querySelector('time[datetime]');
+  return time ? (time.getAttribute('datetime') ?? '') : textOf(cell);
+}
+
+/**
+ * Header cells and data rows of a table, as text. An HTML table: `thead` cells, else the first row
+ * of `th`. An ARIA table (`role="table"`/`"grid"` built of divs): `columnheader` cells and `row`s.
+ */
 export function tableCells(table: Element): { header: string[]; rows: string[][] } {
+  if (table.tagName !== 'TABLE' && table.querySelector('[role="row"]')) return ariaCells(table);
   const headRow = table.querySelector('thead tr') ?? table.querySelector('tr:has(th)');
   const header = headRow ? [...headRow.querySelectorAll('th, td')].map((c) => textOf(c)) : [];
   const rows: string[][] = [];
@@ -22,7 +37,17 @@ export function tableCells(table: Element): { header: string[]; rows: string[][]
     if (tr === headRow || tr.closest('thead')) continue;
     const cells = [...tr.querySelectorAll('td, th')];
     if (cells.length === 0) continue;
-    rows.push(cells.map((c) => c.getAttribute('data-value') ?? textOf(c)));
+    rows.push(cells.map(cellText));
+  }
+  return { header, rows };
+}
+
+function ariaCells(table: Element): { header: string[]; rows: string[][] } {
+  const header = [...table.querySelectorAll('[role="columnheader"]')].map((c) => textOf(c));
+  const rows: string[][] = [];
+  for (const row of table.querySelectorAll('[role="row"]')) {
+    const cells = [...row.querySelectorAll('[role="cell"], [role="gridcell"], [role="rowheader"]')];
+    if (cells.length > 0) rows.push(cells.map(cellText));
   }
   return { header, rows };
 }

@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { EBAY_SITE } from '../lib/pages/ebay/selectors.ts';
+
+/**
+ * eBay Seller Hub: a collapsed launcher only. The reader (`ebay-reader.js`: adapter, parsers, panel) is
+ * loaded when the seller presses it or the popup asks; nothing is read before.
+ */
+export default defineContentScript({
+  matches: [...EBAY_SITE.matches],
+  runAt: 'document_idle',
+  main() {
+    bootContentScript({
+      family: EBAY_SITE.id,
+      label: EBAY_SITE.label,
+      runtime: contentRuntime(browser.runtime),
+      win: window,
+      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/ebay-reader.js')),
+    });
+  },
+});

@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { ETSY_SITE } from '../lib/pages/etsy/selectors.ts';
+
+/**
+ * Etsy Shop Manager: a collapsed launcher only. The reader (`etsy-reader.js`: adapter, parsers, panel) is
+ * loaded when the seller presses it or the popup asks; nothing is read before.
+ */
+export default defineContentScript({
+  matches: [...ETSY_SITE.matches],
+  runAt: 'document_idle',
+  main() {
+    bootContentScript({
+      family: ETSY_SITE.id,
+      label: ETSY_SITE.label,
+      runtime: contentRuntime(browser.runtime),
+      win: window,
+      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/etsy-reader.js')),
+    });
+  },
+});

@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { WALMART_SITE } from '../lib/pages/walmart/selectors.ts';
+
+/**
+ * Walmart Seller Center: a collapsed launcher only. The reader (`walmart-reader.js`: adapter, parsers, panel) is
+ * loaded when the seller presses it or the popup asks; nothing is read before.
+ */
+export default defineContentScript({
+  matches: [...WALMART_SITE.matches],
+  runAt: 'document_idle',
+  main() {
+    bootContentScript({
+      family: WALMART_SITE.id,
+      label: WALMART_SITE.label,
+      runtime: contentRuntime(browser.runtime),
+      win: window,
+      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/walmart-reader.js')),
+    });
+  },
+});
