@@ -65,13 +65,13 @@ const State = z.object({ orderList: z.object({ list: z.array(Order) }) });
 export function orderRows(data: unknown): EmbeddedRows | undefined {
   const parsed = z.safeParse(State, data);
   if (!parsed.success) return undefined;
-  return rowsOf(parsed.data.orderList.list, {
-    'Order ID': (o) => String(o.orderId),
-    'Order time': (o) => o.gmtCreate,
-    'Order amount': (o) => majorUnits(o.payAmount.cent, o.payAmount.currencyCode.toUpperCase()),
-    Currency: (o) => o.payAmount.currencyCode,
-    'Order status': (o) => o.orderStatus,
-  });
+  return rowsOf(parsed.data.orderList.list, [
+    ['Order ID', (o) => String(o.orderId)],
+    ['Order time', (o) => o.gmtCreate],
+    ['Order amount', (o) => majorUnits(o.payAmount.cent, o.payAmount.currencyCode.toUpperCase())],
+    ['Currency', (o) => o.payAmount.currencyCode],
+    ['Order status', (o) => o.orderStatus],
+  ]);
 }
 
 export const aliexpressAdapter: SiteAdapter = {

@@ -57,7 +57,13 @@ describe('embeddedJson', () => {
 describe('rowsOf', () => {
   it('turns records into cells under the given header words', () => {
     expect(
-      rowsOf([{ id: 'A1', cents: 1250 }], { 'Order ID': (r) => r.id, Amount: (r) => r.cents / 100 }),
+      rowsOf(
+        [{ id: 'A1', cents: 1250 }],
+        [
+          ['Order ID', (r) => r.id],
+          ['Amount', (r) => r.cents / 100],
+        ],
+      ),
     ).toEqual({
       header: ['Order ID', 'Amount'],
       rows: [['A1', '12.5']],

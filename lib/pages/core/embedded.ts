@@ -102,15 +102,15 @@ export interface EmbeddedRows {
 export const MAX_EMBEDDED_ROWS = 10_000;
 
 /**
- * Rows of `records` (validated objects) as cells under `header`: one function per column turns a
+ * Rows of `records` (validated objects) as cells: one `[header word, function]` per column turns a
  * record into the text the page would show, so the same header dictionary and row reader apply.
  */
 export function rowsOf<T>(
   records: readonly T[],
-  columns: Readonly<Record<string, (record: T) => string | number | null | undefined>>,
+  columns: readonly (readonly [string, (record: T) => string | number | null | undefined])[],
 ): EmbeddedRows {
-  const header = Object.keys(columns);
-  const cells = Object.values(columns);
+  const header = columns.map(([name]) => name);
+  const cells = columns.map(([, cell]) => cell);
   const rows = records
     .slice(0, MAX_EMBEDDED_ROWS)
     .map((record) => cells.map((cell) => String(cell(record) ?? '')));

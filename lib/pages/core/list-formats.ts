@@ -187,11 +187,11 @@ function readStatementRow(
   cells: readonly string[],
   line: number,
   seen: Map<string, number>,
-): void {
+): undefined {
   const { header } = ctx;
   const rawDate = header.get(cells, 'date');
   const date = pageDate(rawDate, spec.dateOrder);
-  if (!date) return ctx.issue(line, 'date', `"${rawDate}" is not a date; the line was skipped.`);
+  if (!date) return void ctx.issue(line, 'date', `"${rawDate}" is not a date; the line was skipped.`);
   const currencyCell = header.get(cells, 'currency');
   const cellMoney = (column: StatementColumn) => pageMoney(header.get(cells, column), currencyCell, spec);
   const unreadable = (column: StatementColumn) =>
@@ -203,13 +203,13 @@ function readStatementRow(
   let signed: { amount: number; currency: string } | null;
   if (header.has('amount')) {
     const amount = cellMoney('amount');
-    if (amount === undefined) return unreadable('amount');
+    if (amount === undefined) return void unreadable('amount');
     signed = amount;
   } else {
     const income = cellMoney('income');
-    if (income === undefined) return unreadable('income');
+    if (income === undefined) return void unreadable('income');
     const expense = cellMoney('expense');
-    if (expense === undefined) return unreadable('expense');
+    if (expense === undefined) return void unreadable('expense');
     signed =
       income && income.amount !== 0
         ? income

@@ -37,22 +37,28 @@ const listOf = <T extends z.ZodMiniType>(item: T) => z.object({ data: z.array(it
 export function paymentRows(data: unknown): EmbeddedRows | undefined {
   const parsed = z.safeParse(listOf(Charge), data);
   if (!parsed.success) return undefined;
-  return rowsOf(parsed.data.data, {
-    id: (c) => c.id,
-    'Created date (UTC)': (c) => utcDateTime(c.created),
-    Amount: (c) => majorUnits(c.amount, c.currency.toUpperCase()),
-    'Amount Refunded': (c) => majorUnits(c.amount_refunded ?? 0, c.currency.toUpperCase()),
-    Currency: (c) => c.currency,
-    Fee: (c) =>
-      typeof c.balance_transaction === 'object' && c.balance_transaction
-        ? majorUnits(c.balance_transaction.fee, c.balance_transaction.currency.toUpperCase())
-        : '0',
-    'Converted Currency': (c) =>
-      typeof c.balance_transaction === 'object' && c.balance_transaction
-        ? c.balance_transaction.currency
-        : '',
-    Status: (c) => c.status,
-  });
+  return rowsOf(parsed.data.data, [
+    ['id', (c) => c.id],
+    ['Created date (UTC)', (c) => utcDateTime(c.created)],
+    ['Amount', (c) => majorUnits(c.amount, c.currency.toUpperCase())],
+    ['Amount Refunded', (c) => majorUnits(c.amount_refunded ?? 0, c.currency.toUpperCase())],
+    ['Currency', (c) => c.currency],
+    [
+      'Fee',
+      (c) =>
+        typeof c.balance_transaction === 'object' && c.balance_transaction
+          ? majorUnits(c.balance_transaction.fee, c.balance_transaction.currency.toUpperCase())
+          : '0',
+    ],
+    [
+      'Converted Currency',
+      (c) =>
+        typeof c.balance_transaction === 'object' && c.balance_transaction
+          ? c.balance_transaction.currency
+          : '',
+    ],
+    ['Status', (c) => c.status],
+  ]);
 }
 
 /**
@@ -62,17 +68,17 @@ export function paymentRows(data: unknown): EmbeddedRows | undefined {
 export function payoutRows(data: unknown): EmbeddedRows | undefined {
   const parsed = z.safeParse(listOf(Payout), data);
   if (!parsed.success) return undefined;
-  return rowsOf(parsed.data.data, {
-    balance_transaction_id: (p) => p.balance_transaction ?? p.id,
-    created: (p) => utcDateTime(p.arrival_date),
-    currency: (p) => p.currency,
-    gross: (p) => majorUnits(-p.amount, p.currency.toUpperCase()),
-    fee: () => '0',
-    net: (p) => majorUnits(-p.amount, p.currency.toUpperCase()),
-    reporting_category: () => 'payout',
-    source_id: (p) => p.id,
-    payout_status: (p) => p.status,
-  });
+  return rowsOf(parsed.data.data, [
+    ['balance_transaction_id', (p) => p.balance_transaction ?? p.id],
+    ['created', (p) => utcDateTime(p.arrival_date)],
+    ['currency', (p) => p.currency],
+    ['gross', (p) => majorUnits(-p.amount, p.currency.toUpperCase())],
+    ['fee', () => '0'],
+    ['net', (p) => majorUnits(-p.amount, p.currency.toUpperCase())],
+    ['reporting_category', () => 'payout'],
+    ['source_id', (p) => p.id],
+    ['payout_status', (p) => p.status],
+  ]);
 }
 
 /** The Payments table (fallback): the export's words; the list shows no refunds or fees. */
