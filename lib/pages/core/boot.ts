@@ -58,6 +58,8 @@ export interface BootOptions {
 
 export interface Booted {
   launcher: HTMLElement;
+  /** The closed shadow root, kept for tests (the page cannot reach it). */
+  root: ShadowRoot;
   /** Loads and starts the reader once; later calls get the same one. */
   reader(): Promise<PageReader>;
 }
@@ -115,7 +117,7 @@ export function bootContentScript(options: BootOptions): Booted {
   options.runtime.onMessage((message) =>
     isPageMessage(message) ? reader().then((r) => r.handle(message)) : undefined,
   );
-  return { launcher, reader };
+  return { launcher, root, reader };
 }
 
 /** The parts of `browser.runtime` a content script uses (passed in: lib/ imports no browser API). */
