@@ -25,7 +25,8 @@ export async function readPage(
   const text = pageText(doc);
   const importId = await sha256Hex(text);
   const title = textOf(doc.querySelector('title')) || kind.label;
-  const table = readEmbedded(kind, doc, importId, title) ?? readTable(doc, kind.tables, importId, title);
+  const embedded = readEmbedded(kind, doc, importId, title);
+  const table = embedded ?? readTable(doc, kind.tables, importId, title);
   if (!table) {
     return {
       ok: false,
@@ -38,6 +39,7 @@ export async function readPage(
       platform: table.platform,
       entries: table.entries,
       skipped: table.skipped,
+      via: embedded ? 'embedded' : 'table',
       provenance: {
         kind: 'page',
         url: provenanceUrl(url),

@@ -115,7 +115,8 @@ export async function readCurrentPage(
         outcome.notices.push(result.message);
         break;
       }
-      await keep(result.read, `${kind.label}, page ${n}`);
+      const source = `${kind.label}, page ${n}`;
+      await keep(result.read, result.read.via === 'embedded' ? PAGE_TEXT.fromEmbedded(source) : source);
       progress({ done: n, total: null, message: `Read page ${n}.` });
       const next = options.follow ? nextPageUrl(kind, page, pageUrl) : undefined;
       if (!next || visited.has(next)) break;

@@ -12,4 +12,5 @@ export const PAGE_TEXT = {
   sampleHint:
     'The sample keeps the page structure, headers and labels; names, emails, addresses, phone numbers and other text are replaced by placeholders. Send it to Tradeline to add this page.',
   sampleSaved: (name: string) => `Saved ${name}.`,
+  fromEmbedded: (source: string) => `${source} (from the data the page holds for its own scripts)`,
 } as const;

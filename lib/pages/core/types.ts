@@ -60,6 +60,8 @@ export interface ReadImport {
   platform: Platform;
   entries: LedgerEntry[];
   skipped: Skipped[];
+  /** Where a page's rows came from: its visible table, or the data it embeds for its scripts. */
+  via?: 'table' | 'embedded';
 }
 
 export interface ReportLink {
