@@ -25,7 +25,7 @@ function read(format: AnyReportFormat, header: string[], rows: string[][]) {
     emit: (e) => entries.push(e),
     issue: (row, _column, message) => issues.push([row, message]),
   });
-  rows.forEach((r, i) => reader.row(r, i + 1));
+  for (const [i, r] of rows.entries()) reader.row(r, i + 1);
   reader.end();
   return { entries, issues };
 }
