@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleFileName, scrubPage, scrubText } from './scrub.ts';
+import { sampleFileName, scrubPage, scrubText, scrubUrl } from './scrub.ts';
 
 const shape = (text: string) => text.replace(/\d/g, '9');
 
@@ -90,6 +90,21 @@ describe('scrubText', () => {
     const out = scrubText('Order 1042: $1,250.00', () => digits[i++ % 3] ?? 0);
     expect(out).not.toContain('1042');
     expect(shape(out)).toBe('Order 9999: $9,999.99');
+  });
+});
+
+describe('scrubUrl', () => {
+  it("replaces the store's own name in Shopify-style hosts and paths, keeping the page words", () => {
+    expect(
+      scrubUrl('https://admin.shopify.com/store/northwind/payments/payouts?after=abc', '', () => 0.5),
+    ).toBe('https://admin.shopify.com/store/xxxxxxxxx/payments/payouts?after=xxx');
+    expect(scrubUrl('https://northwind.myshopify.com/admin/orders/4412', '', () => 0.5)).toBe(
+      'https://xxxx.myshopify.com/admin/orders/5555',
+    );
+    expect(scrubUrl('https://www.etsy.com/your/shops/me/payments', '', () => 0.5)).toBe(
+      'https://www.etsy.com/your/shops/me/payments',
+    );
+    expect(scrubUrl('javascript:alert(1)', 'https://x.example/', () => 0.5)).toBe('#');
   });
 });
 

@@ -116,30 +116,45 @@ function scrubPart(text: string, random: Random): string {
   });
 }
 
-/** A link kept for its shape: same origin and path words, digits and query values replaced. */
-function scrubHref(href: string, base: string, random: Random): string {
+/** Path segments that name the seller's own store (`/store/<name>/`, `/shops/<name>/`). */
+const STORE_SEGMENT = /^(store|stores|shop|shops)$/i;
+/** Hosts whose first label is the seller's store (`<name>.myshopify.com`). */
+const STORE_HOST = /^[^.]+(\.myshopify\.com)$/i;
+
+/**
+ * A URL kept for its shape: scheme, site and path words stay (the adapter recognises the page by
+ * them); the store's own name, digits and query values are replaced. Non-web links become `#`.
+ */
+export function scrubUrl(href: string, base: string, random: Random = Math.random): string {
   let url: URL;
   try {
-    url = new URL(href, base);
+    url = new URL(href, base || undefined);
   } catch {
     return '#';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return '#';
-  const path = url.pathname.replace(/\d/g, () => randomDigit(random, true));
+  const host = url.host.replace(STORE_HOST, 'xxxx$1');
+  const segments = url.pathname.split('/');
+  const path = segments
+    .map((segment, i) => {
+      const store = i > 0 && STORE_SEGMENT.test(segments[i - 1] ?? '') && segment !== 'me';
+      return store ? scrubWord(segment) : segment.replace(/\d/g, () => randomDigit(random, true));
+    })
+    .join('/');
   const query = [...url.searchParams.keys()]
     .map(
       (key) =>
         `${encodeURIComponent(key)}=${encodeURIComponent(scrubText(url.searchParams.get(key) ?? '', random))}`,
     )
     .join('&');
-  return `${url.origin}${path}${query ? `?${query}` : ''}`;
+  return `${url.protocol}//${host}${path}${query ? `?${query}` : ''}`;
 }
 
 function scrubElement(element: Element, base: string, random: Random, inLabel: boolean): void {
   for (const attribute of [...element.attributes]) {
     const name = attribute.name.toLowerCase();
     if (name === 'href' && element.tagName === 'A')
-      element.setAttribute('href', scrubHref(attribute.value, base, random));
+      element.setAttribute('href', scrubUrl(attribute.value, base, random));
     else if (SCRUBBED_ATTRIBUTES.has(name)) element.setAttribute(name, scrubText(attribute.value, random));
     else if (!KEPT_ATTRIBUTES.has(name)) element.removeAttribute(attribute.name);
   }
@@ -161,7 +176,7 @@ export function scrubPage(doc: Document, url: string, random: Random = Math.rand
   const root = doc.documentElement.cloneNode(true) as Element;
   for (const dropped of [...root.querySelectorAll(DROPPED)]) dropped.remove();
   scrubElement(root, url, random, false);
-  return `<!-- url: ${url} -->\n<!doctype html>\n${root.outerHTML}\n`;
+  return `<!-- url: ${scrubUrl(url, url, random)} -->\n<!doctype html>\n${root.outerHTML}\n`;
 }
 
 /** The sample's file name: site and the page's path words, e.g. `ebay-sh-ord.sample.html`. */
