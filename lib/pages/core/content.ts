@@ -182,5 +182,7 @@ export function startContentScript(
   };
   // A page the adapter does not know is said so at once, with the way to send Tradeline a sample.
   if (!recognise(adapter, doc, win.location.href)) panel.show(notRecognised(adapter));
-  return { panel, read, handle, open: () => panel.host.focus() };
+  // The panel is shown as soon as the reader starts; `open` is where a collapsed panel would expand.
+  const open = (): void => {};
+  return { panel, read, handle, open };
 }
