@@ -48,6 +48,9 @@ export const SELECTORS = {
 } as const satisfies Record<string, Selector>;
 
 /** Shop Manager (the shop's pages and its orders), not the buyer's own account pages. */
-export const ETSY_MATCHES = ['https://www.etsy.com/your/shops/*', 'https://www.etsy.com/your/orders/*'] as const;
+export const ETSY_MATCHES = [
+  'https://www.etsy.com/your/shops/*',
+  'https://www.etsy.com/your/orders/*',
+] as const;
 
 export const ETSY_SITE = { id: 'etsy', label: 'Etsy Shop Manager', matches: ETSY_MATCHES } as const;
