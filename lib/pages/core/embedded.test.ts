@@ -19,6 +19,11 @@ describe('assignedJson', () => {
     expect(assignedJson(`init({"data": {"b": 2}})`, 'data')).toBe('{"b": 2}');
   });
 
+  it('skips mentions that are not the assignment', () => {
+    const script = 'if (window.__STATE__ === undefined) { boot(); } window.__STATE__ = {"ok":true};';
+    expect(assignedJson(script, 'window.__STATE__')).toBe('{"ok":true}');
+  });
+
   it('gives nothing for an unbalanced, absent or too deep value', () => {
     expect(assignedJson('window.__STATE__ = {"a": [1, 2}', 'window.__STATE__')).toBeUndefined();
     expect(assignedJson('window.other = {}', 'window.__STATE__')).toBeUndefined();

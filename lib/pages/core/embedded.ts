@@ -21,9 +21,17 @@ const MAX_DEPTH = 64;
  */
 export function assignedJson(script: string, name: string): string | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const found = new RegExp(`${escaped}["']?\\s*[=:]\\s*(?:JSON\\.parse\\()?`).exec(script);
-  if (!found) return undefined;
-  let at = found.index + found[0].length;
+  // Every mention is tried: the first may be a test (`if (window.__STATE__ === undefined)`).
+  for (const found of script.matchAll(new RegExp(`${escaped}["']?\\s*[=:]\\s*(?:JSON\\.parse\\()?`, 'g'))) {
+    const json = valueAt(script, found.index + found[0].length);
+    if (json !== undefined) return json;
+  }
+  return undefined;
+}
+
+/** The JSON object, array or JSON.parse string argument starting at `at`. */
+function valueAt(script: string, start: number): string | undefined {
+  let at = start;
   // `JSON.parse("{…}")`: the argument is a string literal holding the JSON.
   if (script[at] === '"' || script[at] === "'") {
     const literal = stringLiteral(script, at);
@@ -35,7 +43,6 @@ export function assignedJson(script: string, name: string): string | undefined {
     }
   }
   if (script[at] !== '{' && script[at] !== '[') return undefined;
-  const start = at;
   let depth = 0;
   for (; at < script.length; at += 1) {
     const ch = script[at];
