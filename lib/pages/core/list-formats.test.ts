@@ -12,6 +12,7 @@ import {
   statementFormat,
   utcDateTime,
 } from './list-formats.ts';
+import { readCells } from './table.ts';
 
 const IMPORT = 'a'.repeat(64);
 
@@ -216,5 +217,27 @@ describe('pageVariant', () => {
     expect(variant.required).toEqual(['orderId', 'amount']);
     expect(variant.createReader).toBe(base.createReader);
     expect(base.columns.orderId).toEqual(['订单号']);
+  });
+});
+
+describe('a page that lists one order twice', () => {
+  it('counts it once and says so', () => {
+    const read = readCells(
+      {
+        header: ['订单号', '下单时间', '订单金额', '订单状态'],
+        rows: [
+          ['1001', '2026-03-02', 'US $58.20', '待发货'],
+          ['1001', '2026-03-02', 'US $58.20', '待发货'],
+        ],
+      },
+      { table: ['table'], formats: [orders] },
+      {},
+      IMPORT,
+      'page',
+    );
+    expect(read?.entries.map((e) => e.key)).toEqual(['dhgate:order:1001']);
+    expect(read?.skipped.map((s) => s.message)).toEqual([
+      'This page repeats 1 record it already shows (the same ids on more than one row); each was counted once.',
+    ]);
   });
 });

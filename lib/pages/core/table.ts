@@ -117,11 +117,20 @@ export function readCells(
   const { format, index } = found;
   const entries: LedgerEntry[] = [];
   const skipped: Skipped[] = [];
+  // As for files (ReportFormat.uniqueKeys): a page never gives one key twice; a repeat is dropped.
+  const seen = new Set<string>();
+  let repeats = 0;
   const reader = format.createReader({
     header: index,
     importId,
     fileName: name,
-    emit: (entry) => entries.push(entry),
+    emit: (entry) => {
+      if (!format.uniqueKeys && seen.has(entry.key)) repeats += 1;
+      else {
+        seen.add(entry.key);
+        entries.push(entry);
+      }
+    },
     issue: (row, column, message) =>
       skipped.push({ row, column: column === null ? null : index.label(column), message }),
   });
@@ -140,5 +149,12 @@ export function readCells(
     }
   });
   reader.end();
+  if (repeats > 0) {
+    skipped.push({
+      row: null,
+      column: null,
+      message: `This page repeats ${repeats} ${repeats === 1 ? 'record' : 'records'} it already shows (the same ids on more than one row); each was counted once.`,
+    });
+  }
   return { format, platform: format.platform, rows, entries, skipped };
 }
