@@ -131,6 +131,14 @@ function* paymentsLines(rows: number): Generator<string> {
   }
 }
 
+/** A Shopify Payments transactions CSV of `rows` sales (about 146 bytes a row). */
+export async function ensurePayments(rows: number): Promise<string> {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const payments = join(BENCH_DIR, `payment_transactions_export-${rows}.csv`);
+  if (!existsSync(payments)) await write(payments, paymentsLines(rows));
+  return payments;
+}
+
 export async function ensureInputs(rows = 1_000_000): Promise<{ settlement: string; payments: string }> {
   mkdirSync(BENCH_DIR, { recursive: true });
   const settlement = join(BENCH_DIR, `settlement-v2-${rows}.txt`);

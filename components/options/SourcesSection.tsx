@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ImportRecord } from '../../lib/domain/records.ts';
 import type { ResponseOf } from '../../lib/messaging/protocol.ts';
+import { useFirstDataMark } from '../common/marks.ts';
 import type { Load } from '../common/useLoad.ts';
 import { coverageMonths, coverageOf } from './coverage.ts';
 import { ImportPanel, type ImportPanelProps } from './ImportPanel.tsx';
@@ -37,6 +38,7 @@ export function SourcesSection({
   const [status, setStatus] = useState<Status>(null);
   const labels = new Map(formats.map((f) => [f.id, f.label]));
   const list = imports.state === 'ready' ? imports.value : [];
+  useFirstDataMark(imports.state === 'ready');
 
   const remove = async (imp: ImportRecord) => {
     const name = sourceName(imp);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StoredProfile } from '../../lib/domain/records.ts';
 import { formatMoney } from '../../lib/money/format.ts';
+import { useFirstDataMark } from '../common/marks.ts';
 import { useLoad } from '../common/useLoad.ts';
 import { strings } from './strings.ts';
 
@@ -28,6 +29,7 @@ const STALE_DAYS = 45;
 /** Score, band, what the history supports, how the score adds up and what holds it back. */
 export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<StoredProfile> }) {
   const [stored] = useLoad(loadProfile);
+  useFirstDataMark(stored.state === 'ready');
   if (stored.state === 'loading') return <p aria-live="polite">{t.loading}</p>;
   if (stored.state === 'error') {
     return (

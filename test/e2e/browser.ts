@@ -8,37 +8,46 @@ import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Flags of every launch here (with or without the extension): quiet, offline, no GPU. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+] as const;
+
 export interface Launched {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** The fresh profile folder (its path is on every Chromium process's command line). */
+  profileDir: string;
   close: () => Promise<void>;
 }
 
-/** Starts Debian's Chromium with the built extension (plus any extra unpacked ones) in a fresh profile. */
-export async function launchWithExtension(extra: string[] = []): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+/**
+ * Starts Debian's Chromium with the built extension (plus any extra unpacked ones) in a fresh
+ * profile. `extensionDir` loads another copy of it (the browser bench adds its page to one).
+ */
+export async function launchWithExtension(
+  extra: string[] = [],
+  extensionDir: string = EXTENSION_DIR,
+): Promise<Launched> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium).`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'tradeline-e2e-'));
-  const extensions = [EXTENSION_DIR, ...extra].join(',');
+  const extensions = [extensionDir, ...extra].join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensions}`,
-      `--load-extension=${extensions}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, ...CHROMIUM_ARGS],
   });
   const worker =
     context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
@@ -48,6 +57,7 @@ export async function launchWithExtension(extra: string[] = []): Promise<Launche
     context,
     worker,
     extensionId,
+    profileDir: profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

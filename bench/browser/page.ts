@@ -1,0 +1,324 @@
+/**
+ * The storage benchmark, run inside the built extension (bench.html, added to a copy of
+ * .output/chrome-mv3 by bench/browser/run.ts; never part of the production bundle). It uses the
+ * extension's own IndexedDB origin and the very functions the background runs on import.
+ */
+import { deleteDB } from 'idb';
+import type { Provenance } from '../../lib/domain/provenance.ts';
+import type { LedgerEntry } from '../../lib/domain/records.ts';
+import { createHandlers } from '../../lib/messaging/handlers.ts';
+import { createRouter } from '../../lib/messaging/router.ts';
+import { openTradelineDb, type TradelineDatabase } from '../../lib/storage/db.ts';
+import { importEntries } from '../../lib/storage/ledger-repo.ts';
+import { listAggregates } from '../../lib/storage/overview-repo.ts';
+
+/** Records per message, as the options page sends them (components/options/ImportPanel.tsx MAX_BATCH). */
+const MESSAGE_BATCH = 50_000;
+/** Records per transaction of the per-record baseline. */
+const PER_RECORD_TX = 10_000;
+/** Records per value of the chunked baseline (lib/storage/schema.ts CHUNK_SIZE). */
+const CHUNK = 10_000;
+const IMPORT_ID = 'be'.repeat(32);
+
+/** mulberry32: the same orders in every run. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` Amazon orders spread evenly over the 24 months to `lastMonth`, in date order. */
+export function generateOrders(count: number, lastMonth = '2026-10'): LedgerEntry[] {
+  const random = rng(7);
+  const end = Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)), 1);
+  const start = Date.UTC(Number(lastMonth.slice(0, 4)) - 2, Number(lastMonth.slice(5, 7)), 1);
+  const span = end - start;
+  const out: LedgerEntry[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const orderId = `${100 + (i % 900)}-${String(1_000_000 + i).padStart(7, '0')}-${String(i * 7919)
+      .padStart(7, '0')
+      .slice(-7)}`;
+    out[i] = {
+      kind: 'order',
+      key: `amazon:order:${orderId}`,
+      platform: 'amazon',
+      date: new Date(start + Math.floor((i / count) * span)).toISOString().slice(0, 10),
+      importId: IMPORT_ID,
+      row: i + 2,
+      orderId,
+      gross: { amount: 500 + Math.floor(random() * 20_000), currency: 'USD' },
+      status: 'paid',
+      marketplace: 'Amazon.com',
+    };
+  }
+  return out;
+}
+
+function provenance(rows: number): Provenance {
+  return {
+    kind: 'file',
+    name: 'bench-orders.txt',
+    size: rows * 120,
+    format: 'amazon-settlement-v2',
+    sha256: IMPORT_ID,
+    rows,
+    readAt: '2026-11-01T10:00:00.000Z',
+  };
+}
+
+const ms = (start: number) => performance.now() - start;
+
+/** Opens a scratch database with one store, through the bare IndexedDB API (no wrapper in the loop). */
+function openBare(name: string, keyPath: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('values', { keyPath });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+  });
+}
+
+/** Baseline A: one `put` per record, PER_RECORD_TX records per transaction. */
+async function perRecordPuts(entries: readonly LedgerEntry[]): Promise<number> {
+  await deleteDB('bench-per-record');
+  const db = await openBare('bench-per-record', 'key');
+  const start = performance.now();
+  for (let offset = 0; offset < entries.length; offset += PER_RECORD_TX) {
+    const tx = db.transaction('values', 'readwrite');
+    const store = tx.objectStore('values');
+    const end = Math.min(offset + PER_RECORD_TX, entries.length);
+    for (let i = offset; i < end; i++) store.put(entries[i]);
+    await committed(tx);
+  }
+  const took = ms(start);
+  db.close();
+  await deleteDB('bench-per-record');
+  return took;
+}
+
+/** Baseline B: the same records packed into values of CHUNK, bare puts in one transaction. */
+async function chunkedPuts(entries: readonly LedgerEntry[]): Promise<number> {
+  await deleteDB('bench-chunked');
+  const db = await openBare('bench-chunked', 'seq');
+  const start = performance.now();
+  const tx = db.transaction('values', 'readwrite');
+  const store = tx.objectStore('values');
+  for (let offset = 0, seq = 0; offset < entries.length; offset += CHUNK, seq++) {
+    store.put({ seq, records: entries.slice(offset, offset + CHUNK) });
+  }
+  await committed(tx);
+  const took = ms(start);
+  db.close();
+  await deleteDB('bench-chunked');
+  return took;
+}
+
+/** Tradeline's storing (lib/storage importEntries, with dedupe), in the options page's batches. */
+async function tradelineStore(db: TradelineDatabase, entries: readonly LedgerEntry[]): Promise<number> {
+  const meta = {
+    id: IMPORT_ID,
+    provenance: provenance(entries.length),
+    importedAt: new Date().toISOString(),
+  };
+  const start = performance.now();
+  for (let offset = 0; offset < entries.length; offset += MESSAGE_BATCH) {
+    await importEntries(db, meta, 'amazon', entries.slice(offset, offset + MESSAGE_BATCH));
+  }
+  return ms(start);
+}
+
+interface Snapshot {
+  records: number;
+  chunks: number;
+  dedupeKeys: number;
+  aggregates: string;
+  imports: { added: number; duplicates: number; months: number }[];
+  profile: { score: number; band: string; computedAt: string } | null;
+}
+
+/** What is stored, counted from the stores themselves (not from what the import said). */
+async function snapshot(db: TradelineDatabase): Promise<Snapshot> {
+  let records = 0;
+  let chunks = 0;
+  let cursor = await db.transaction('chunks').store.openCursor();
+  while (cursor) {
+    chunks += 1;
+    records += cursor.value.records.length;
+    cursor = await cursor.continue();
+  }
+  const dedupe = await db.getAll('dedupe');
+  const profile = await db.get('profiles', 'current');
+  return {
+    records,
+    chunks,
+    dedupeKeys: dedupe.reduce((n, d) => n + d.keys.length, 0),
+    aggregates: JSON.stringify(await listAggregates(db)),
+    imports: (await db.getAll('imports')).map((i) => ({
+      added: i.added,
+      duplicates: i.duplicates,
+      months: i.months.length,
+    })),
+    profile: profile
+      ? { score: profile.profile.score, band: profile.profile.band, computedAt: profile.computedAt }
+      : null,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export interface StorageResult {
+  orders: number;
+  generateMs: number;
+  perRecordMs: number;
+  chunkedMs: number;
+  /** importEntries alone (lib/storage), 50,000 records per call. */
+  storeMs: number;
+  /** The background's whole path after a message arrives: router (zod) + handler + profile. */
+  backgroundMs: number;
+  reimportMs: number;
+  reimport: { added: number; duplicates: number };
+  before: Omit<Snapshot, 'aggregates'> & { aggregatesBytes: number };
+  afterEqual: boolean;
+  differences: string[];
+  expectedGrossUsd: number;
+  storedGrossUsd: number;
+  yearAggregates: { months: number; firstMs: number; medianMs: number; maxMs: number };
+}
+
+/** Item 1 of issue 10: baselines A and B and Tradeline's import on the same orders, in one run. */
+async function storage(count: number): Promise<StorageResult> {
+  let start = performance.now();
+  const entries = generateOrders(count);
+  const generateMs = ms(start);
+  const expectedGrossUsd = entries.reduce((n, e) => n + (e.kind === 'order' ? e.gross.amount : 0), 0);
+
+  const chunkedMs = await chunkedPuts(entries);
+
+  const scratch = await openTradelineDb({ name: 'bench-tradeline-store' });
+  const storeMs = await tradelineStore(scratch, entries);
+  scratch.close();
+  await deleteDB('bench-tradeline-store');
+
+  const perRecordMs = await perRecordPuts(entries);
+
+  // The background's path into the extension's own database, which the popup then reads.
+  const db = await openTradelineDb();
+  if ((await db.count('imports')) > 0)
+    throw new Error('The extension database is not empty: use a fresh profile.');
+  const route = createRouter(createHandlers({ db: async () => db, version: 'bench' }), {
+    id: location.host,
+    origin: `${location.origin}/`,
+  });
+  // What Chromium says of a message from an extension page: the extension's id and the page's URL.
+  const sender = { id: location.host, url: location.href };
+  const send = async () => {
+    const totals = { added: 0, duplicates: 0 };
+    for (let offset = 0; offset < entries.length; offset += MESSAGE_BATCH) {
+      const reply = await route(
+        {
+          channel: 'tradeline/v1',
+          type: 'importEntries',
+          data: {
+            provenance: provenance(entries.length),
+            platform: 'amazon',
+            entries: entries.slice(offset, offset + MESSAGE_BATCH),
+          },
+        },
+        sender,
+      );
+      if (!reply.ok) throw new Error(`importEntries refused: ${JSON.stringify(reply.error)}`);
+      const data = reply.data as { added: number; duplicates: number };
+      totals.added += data.added;
+      totals.duplicates += data.duplicates;
+    }
+    return totals;
+  };
+  start = performance.now();
+  await send();
+  const backgroundMs = ms(start);
+  const before = await snapshot(db);
+
+  start = performance.now();
+  const reimport = await send();
+  const reimportMs = ms(start);
+  const after = await snapshot(db);
+  const differences: string[] = [];
+  if (after.records !== before.records) differences.push(`records ${before.records} → ${after.records}`);
+  if (after.chunks !== before.chunks) differences.push(`chunks ${before.chunks} → ${after.chunks}`);
+  if (after.dedupeKeys !== before.dedupeKeys)
+    differences.push(`dedupe keys ${before.dedupeKeys} → ${after.dedupeKeys}`);
+  if (after.aggregates !== before.aggregates) differences.push('monthly totals changed');
+  if (after.imports[0]?.added !== before.imports[0]?.added) differences.push('import added count changed');
+  if (after.profile?.score !== before.profile?.score) differences.push('profile score changed');
+
+  const aggregates = JSON.parse(before.aggregates) as { grossSales: Record<string, number> }[];
+  const storedGrossUsd = aggregates.reduce((n, a) => n + (a.grossSales.USD ?? 0), 0);
+
+  // One year's monthly totals, as the popup and the profile read them (a fresh connection first).
+  db.close();
+  const times: number[] = [];
+  let months = 0;
+  for (let i = 0; i < 21; i++) {
+    const reader = await openTradelineDb();
+    start = performance.now();
+    const year = (await listAggregates(reader)).filter((a) => a.month >= '2025-11' && a.month <= '2026-10');
+    times.push(ms(start));
+    months = year.length;
+    reader.close();
+  }
+
+  const { aggregates: text, ...counts } = before;
+  return {
+    orders: count,
+    generateMs,
+    perRecordMs,
+    chunkedMs,
+    storeMs,
+    backgroundMs,
+    reimportMs,
+    reimport,
+    before: { ...counts, aggregatesBytes: text.length },
+    afterEqual: differences.length === 0,
+    differences,
+    expectedGrossUsd,
+    storedGrossUsd,
+    yearAggregates: {
+      months,
+      firstMs: times[0] ?? Number.NaN,
+      medianMs: median(times),
+      maxMs: Math.max(...times),
+    },
+  };
+}
+
+/** When the stored profile was computed (the popup must only read it, never recompute). */
+async function profileComputedAt(): Promise<string | null> {
+  const db = await openTradelineDb();
+  const profile = await db.get('profiles', 'current');
+  db.close();
+  return profile?.computedAt ?? null;
+}
+
+declare global {
+  interface Window {
+    tradelineBench: { storage: typeof storage; profileComputedAt: typeof profileComputedAt };
+  }
+}
+
+window.tradelineBench = { storage, profileComputedAt };
+document.title = 'Tradeline bench ready';
