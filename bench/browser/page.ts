@@ -7,10 +7,12 @@ import { deleteDB } from 'idb';
 import type { Provenance } from '../../lib/domain/provenance.ts';
 import type { LedgerEntry } from '../../lib/domain/records.ts';
 import { createHandlers } from '../../lib/messaging/handlers.ts';
+import { PROTOCOL } from '../../lib/messaging/protocol.ts';
 import { createRouter } from '../../lib/messaging/router.ts';
 import { openTradelineDb, type TradelineDatabase } from '../../lib/storage/db.ts';
 import { importEntries } from '../../lib/storage/ledger-repo.ts';
 import { listAggregates } from '../../lib/storage/overview-repo.ts';
+import { recomputeProfile } from '../../lib/storage/profile-repo.ts';
 
 /** Records per message, as the options page sends them (components/options/ImportPanel.tsx MAX_BATCH). */
 const MESSAGE_BATCH = 50_000;
@@ -19,6 +21,8 @@ const PER_RECORD_TX = 10_000;
 /** Records per value of the chunked baseline (lib/storage/schema.ts CHUNK_SIZE). */
 const CHUNK = 10_000;
 const IMPORT_ID = 'be'.repeat(32);
+/** Runs of the chunked floor and of Tradeline's storing, alternating. */
+const ROUNDS = 3;
 
 /** mulberry32: the same orders in every run. */
 function rng(seed: number): () => number {
@@ -71,6 +75,11 @@ function provenance(rows: number): Provenance {
 }
 
 const ms = (start: number) => performance.now() - start;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 /** Opens a scratch database with one store, through the bare IndexedDB API (no wrapper in the loop). */
 function openBare(name: string, keyPath: string): Promise<IDBDatabase> {
@@ -176,20 +185,22 @@ async function snapshot(db: TradelineDatabase): Promise<Snapshot> {
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 export interface StorageResult {
   orders: number;
   generateMs: number;
   perRecordMs: number;
+  /** Median of chunkedRuns. */
   chunkedMs: number;
+  chunkedRuns: number[];
   /** importEntries alone (lib/storage), 50,000 records per call. */
   storeMs: number;
+  storeRuns: number[];
   /** The background's whole path after a message arrives: router (zod) + handler + profile. */
   backgroundMs: number;
+  /** The zod check of every message alone (part of backgroundMs). */
+  checkMs: number;
+  /** One profile recompute from the monthly totals (backgroundMs has one per message). */
+  profileMs: number;
   reimportMs: number;
   reimport: { added: number; duplicates: number };
   before: Omit<Snapshot, 'aggregates'> & { aggregatesBytes: number };
@@ -207,12 +218,20 @@ async function storage(count: number): Promise<StorageResult> {
   const generateMs = ms(start);
   const expectedGrossUsd = entries.reduce((n, e) => n + (e.kind === 'order' ? e.gross.amount : 0), 0);
 
-  const chunkedMs = await chunkedPuts(entries);
-
-  const scratch = await openTradelineDb({ name: 'bench-tradeline-store' });
-  const storeMs = await tradelineStore(scratch, entries);
-  scratch.close();
-  await deleteDB('bench-tradeline-store');
+  // B and Tradeline's storing alternate, ROUNDS times each on fresh databases: both meet the
+  // same machine load and garbage in the page; the medians are compared.
+  const chunkedRuns: number[] = [];
+  const storeRuns: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    chunkedRuns.push(await chunkedPuts(entries));
+    await deleteDB('bench-tradeline-store');
+    const scratch = await openTradelineDb({ name: 'bench-tradeline-store' });
+    storeRuns.push(await tradelineStore(scratch, entries));
+    scratch.close();
+    await deleteDB('bench-tradeline-store');
+  }
+  const chunkedMs = median(chunkedRuns);
+  const storeMs = median(storeRuns);
 
   const perRecordMs = await perRecordPuts(entries);
 
@@ -251,6 +270,20 @@ async function storage(count: number): Promise<StorageResult> {
   start = performance.now();
   await send();
   const backgroundMs = ms(start);
+  // Its parts: the zod check of every message alone, and one profile recompute.
+  start = performance.now();
+  for (let offset = 0; offset < entries.length; offset += MESSAGE_BATCH) {
+    const checked = PROTOCOL.importEntries.request.safeParse({
+      provenance: provenance(entries.length),
+      platform: 'amazon',
+      entries: entries.slice(offset, offset + MESSAGE_BATCH),
+    });
+    if (!checked.success) throw new Error('the bench orders do not pass the protocol check');
+  }
+  const checkMs = ms(start);
+  start = performance.now();
+  await recomputeProfile(db, new Date().toISOString().slice(0, 10));
+  const profileMs = ms(start);
   const before = await snapshot(db);
 
   start = performance.now();
@@ -288,8 +321,12 @@ async function storage(count: number): Promise<StorageResult> {
     generateMs,
     perRecordMs,
     chunkedMs,
+    chunkedRuns,
     storeMs,
+    storeRuns,
     backgroundMs,
+    checkMs,
+    profileMs,
     reimportMs,
     reimport,
     before: { ...counts, aggregatesBytes: text.length },

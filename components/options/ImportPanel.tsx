@@ -1,22 +1,20 @@
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import type { FileProvenance } from '../../lib/domain/provenance.ts';
 import type { LedgerEntry } from '../../lib/domain/records.ts';
-import type { RequestOf, ResponseOf } from '../../lib/messaging/protocol.ts';
 import { formatMoney } from '../../lib/money/format.ts';
 import type { FromWorker, ImportPreview, ImportWorker } from './import-session.ts';
 import { S } from './strings.ts';
 
-/** Most records sent in one `importEntries` message. */
+/** Most records the worker stores in one transaction (one step of the storing progress bar). */
 export const MAX_BATCH = 50_000;
 const ISSUES_PER_PAGE = 200;
 
 export interface ImportPanelProps {
-  /** Starts a reading worker (one per file). */
+  /** Starts a worker (one per file) that reads the file and, on Import, stores its records. */
   createWorker: () => ImportWorker;
-  importEntries: (request: RequestOf<'importEntries'>) => Promise<ResponseOf<'importEntries'>>;
   /** Called once records were stored, to refresh what the page shows. */
   onImported: () => void;
-  /** Records per message (at most MAX_BATCH). */
+  /** Records per stored batch (at most MAX_BATCH). */
   batchSize?: number;
 }
 
@@ -47,16 +45,16 @@ export function provenanceOf(preview: ImportPreview): FileProvenance {
   };
 }
 
-export function ImportPanel({
-  createWorker,
-  importEntries,
-  onImported,
-  batchSize = MAX_BATCH,
-}: ImportPanelProps) {
+interface Waiting {
+  resolve: (stored: { added: number; duplicates: number }) => void;
+  reject: (error: Error) => void;
+}
+
+export function ImportPanel({ createWorker, onImported, batchSize = MAX_BATCH }: ImportPanelProps) {
   const [phase, setPhase] = useState<Phase>({ phase: 'idle' });
   const [dragging, setDragging] = useState(false);
   const worker = useRef<ImportWorker | null>(null);
-  const waiting = useRef(new Map<number, (entries: LedgerEntry[]) => void>());
+  const waiting = useRef(new Map<number, Waiting>());
   const storingNow = useRef(false);
   const inputId = useId();
 
@@ -82,13 +80,16 @@ export function ImportPanel({
         case 'preview':
           setPhase({ phase: 'preview', preview: message.preview });
           return;
-        case 'batch': {
-          const resolve = waiting.current.get(message.index);
+        case 'stored':
+        case 'store-failed': {
+          const wait = waiting.current.get(message.index);
           waiting.current.delete(message.index);
-          resolve?.(message.entries);
+          if (message.type === 'stored') wait?.resolve(message);
+          else wait?.reject(new Error(message.detail));
           return;
         }
         case 'failed':
+          for (const wait of waiting.current.values()) wait.reject(new Error(message.detail));
           stop();
           setPhase({
             phase: 'failed',
@@ -126,11 +127,11 @@ export function ImportPanel({
     try {
       for (let index = 0; index < batches; index++) {
         setPhase({ phase: 'storing', preview, sent, batches });
-        const entries = await new Promise<LedgerEntry[]>((resolve) => {
-          waiting.current.set(index, resolve);
-          w.post({ type: 'batch', index, size });
+        // The worker stores the batch itself; only counts come back to the page.
+        const result = await new Promise<{ added: number; duplicates: number }>((resolve, reject) => {
+          waiting.current.set(index, { resolve, reject });
+          w.post({ type: 'store', index, size, provenance, platform: format.platform });
         });
-        const result = await importEntries({ provenance, platform: format.platform, entries });
         added += result.added;
         duplicates += result.duplicates;
         sent += 1;

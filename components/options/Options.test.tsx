@@ -29,8 +29,7 @@ function setup() {
       return s;
     }),
     formats: FORMATS.map(({ id, label }) => ({ id, label })),
-    createImportWorker: () => createInProcessWorker({ formats: FORMATS }),
-    importEntries: vi.fn(),
+    createImportWorker: () => createInProcessWorker({ formats: FORMATS, store: vi.fn() }),
     removeImport: vi.fn(),
     loadChannels: vi.fn(async () => BUNDLED_CATALOG.channels),
     addCatalog: vi.fn(),

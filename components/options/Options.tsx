@@ -19,9 +19,8 @@ export interface OptionsProps {
   // Sources
   formats: readonly FormatLabel[];
   createImportWorker: () => ImportWorker;
-  importEntries: (request: RequestOf<'importEntries'>) => Promise<ResponseOf<'importEntries'>>;
   removeImport: (importId: string) => Promise<ResponseOf<'removeImport'>>;
-  /** Records per importEntries message (default and maximum 50,000). */
+  /** Records the import worker stores per transaction (default and maximum 50,000). */
   importBatchSize?: number;
   // Channels
   loadChannels: () => Promise<Channel[]>;
@@ -77,7 +76,6 @@ export function Options(props: OptionsProps) {
         imports={imports}
         formats={props.formats}
         createWorker={props.createImportWorker}
-        importEntries={props.importEntries}
         removeImport={props.removeImport}
         onChanged={onDataChanged}
         {...(props.importBatchSize ? { batchSize: props.importBatchSize } : {})}

@@ -51,8 +51,7 @@ function setup(overrides: Partial<SourcesSectionProps> = {}) {
   const props: SourcesSectionProps = {
     imports: { state: 'ready', value: [PAYOUTS, ORDERS] },
     formats: FORMATS.map(({ id, label }) => ({ id, label })),
-    createWorker: () => createInProcessWorker({ formats: FORMATS }),
-    importEntries: vi.fn(),
+    createWorker: () => createInProcessWorker({ formats: FORMATS, store: vi.fn() }),
     removeImport: vi.fn(async (importId: string) => ({ importId, removed: 118, months: [], reimport: [B] })),
     onChanged: vi.fn(),
     ...overrides,

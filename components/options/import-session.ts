@@ -1,26 +1,36 @@
+import type { FileProvenance } from '../../lib/domain/provenance.ts';
 import type { LedgerEntry, LedgerKind, Platform } from '../../lib/domain/records.ts';
 import type { ImportIssue } from '../../lib/import/issues.ts';
 import { ReportReader } from '../../lib/import/read.ts';
 import type { AnyReportFormat } from '../../lib/sources/format.ts';
 
 /**
- * Reading a report file off the main thread. The worker (import-worker.ts) runs one session;
- * tests run the same session in-process (createInProcessWorker). The session keeps the records
- * it read until the page asks for them batch by batch, so the page only ever holds the preview
- * and the batch it is sending.
+ * Reading and storing a report file off the main thread. The worker (import-worker.ts) runs one
+ * session; tests run the same session in-process (createInProcessWorker). The session keeps the
+ * records it read and, once the seller presses Import, stores them batch by batch itself (the
+ * worker shares the extension's IndexedDB): the page only ever holds the preview and small
+ * progress messages, so a 100 MB file never stalls it.
  */
 
 /** What the page sends to the worker. */
 export type ToWorker =
   | { type: 'read'; file: Blob; name: string }
-  | { type: 'batch'; index: number; size: number };
+  | { type: 'store'; index: number; size: number; provenance: FileProvenance; platform: Platform };
 
 /** What the worker answers. */
 export type FromWorker =
   | { type: 'progress'; read: number; total: number }
   | { type: 'preview'; preview: ImportPreview }
-  | { type: 'batch'; index: number; entries: LedgerEntry[] }
+  | { type: 'stored'; index: number; added: number; duplicates: number }
+  | { type: 'store-failed'; index: number; detail: string }
   | { type: 'failed'; reason: 'too-large' | 'unreadable'; detail: string };
+
+/** Stores one batch of records (lib/storage/store-import.ts over the extension's database). */
+export type StoreBatch = (request: {
+  provenance: FileProvenance;
+  platform: Platform;
+  entries: readonly LedgerEntry[];
+}) => Promise<{ added: number; duplicates: number }>;
 
 /** Everything shown before anything is stored. */
 export interface ImportPreview {
@@ -55,6 +65,8 @@ export interface ImportWorker {
 
 export interface SessionOptions {
   formats: readonly AnyReportFormat[];
+  /** Where Import stores each batch. */
+  store: StoreBatch;
   /** Bytes read per step (and per progress message). */
   chunkBytes?: number;
   /** Records shown in the preview. */
@@ -156,8 +168,17 @@ export function createImportSession(post: (message: FromWorker) => void, options
         await read(message.file, message.name);
         return;
       }
-      const { index, size } = message;
-      post({ type: 'batch', index, entries: entries.slice(index * size, (index + 1) * size) });
+      const { index, size, provenance, platform } = message;
+      try {
+        const result = await options.store({
+          provenance,
+          platform,
+          entries: entries.slice(index * size, (index + 1) * size),
+        });
+        post({ type: 'stored', index, added: result.added, duplicates: result.duplicates });
+      } catch (error) {
+        post({ type: 'store-failed', index, detail: error instanceof Error ? error.message : String(error) });
+      }
     },
     /** Forgets the records read (the worker is about to end). */
     dispose(): void {

@@ -1,5 +1,7 @@
 import { FORMATS } from '../../lib/sources/registry.ts';
-import { createImportSession, type FromWorker, type ToWorker } from './import-session.ts';
+import { openTradelineDb, type TradelineDatabase } from '../../lib/storage/db.ts';
+import { storeImport } from '../../lib/storage/store-import.ts';
+import { createImportSession, type FromWorker, type StoreBatch, type ToWorker } from './import-session.ts';
 
 /** The dedicated worker's global scope, as far as this file uses it. */
 interface WorkerScope {
@@ -8,7 +10,16 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const session = createImportSession((message) => scope.postMessage(message), { formats: FORMATS });
+
+// The worker runs at the extension's origin: it stores into the extension's IndexedDB itself,
+// through the same function the background uses, so the records never cross the page's thread.
+let db: Promise<TradelineDatabase> | undefined;
+const store: StoreBatch = async (request) => {
+  db ??= openTradelineDb();
+  return storeImport(await db, request, new Date());
+};
+
+const session = createImportSession((message) => scope.postMessage(message), { formats: FORMATS, store });
 
 scope.onmessage = (event) => {
   session.handle(event.data).catch((error: unknown) =>

@@ -31,7 +31,6 @@ root.render(
     saveSettings={(settings) => client.send('saveSettings', settings)}
     formats={formats}
     createImportWorker={createImportWorker}
-    importEntries={(request) => client.send('importEntries', request)}
     removeImport={(importId) => client.send('removeImport', { importId })}
     loadChannels={async () => (await client.send('getOffers', {})).channels}
     addCatalog={(request) => client.send('addCatalog', request)}

@@ -18,9 +18,9 @@ import type { Platform } from '../domain/records.ts';
 import { deleteAll, exportAll } from '../storage/data-repo.ts';
 import type { TradelineDatabase } from '../storage/db.ts';
 import { removeImport } from '../storage/imports-repo.ts';
-import { importEntries } from '../storage/ledger-repo.ts';
 import { listAggregates, listImports, readSettings, writeSettings } from '../storage/overview-repo.ts';
 import { currentProfile, recomputeProfile } from '../storage/profile-repo.ts';
+import { storeImport } from '../storage/store-import.ts';
 import type { Handlers } from './router.ts';
 
 /** What the background entry point provides: browser APIs stay there. */
@@ -77,20 +77,9 @@ export function createHandlers(options: HandlerDeps): Handlers {
     async listImports() {
       return listImports(await db());
     },
-    async importEntries({ provenance, platform, entries }) {
-      const id = provenance.sha256;
-      const mismatched = entries.find((e) => e.importId !== id || e.platform !== platform);
-      if (mismatched) throw new Error(`Record ${mismatched.key} does not belong to import ${id}.`);
-      const database = await db();
-      const result = await importEntries(
-        database,
-        { id, provenance, importedAt: new Date().toISOString() },
-        platform,
-        entries,
-      );
+    async importEntries(request) {
       // New data: the stored profile is recomputed now, so the popup never has to.
-      if (result.added > 0) await recomputeProfile(database, today());
-      return result;
+      return storeImport(await db(), request, now());
     },
     async saveSettings(settings) {
       const database = await db();
