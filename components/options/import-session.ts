@@ -74,8 +74,6 @@ export interface SessionOptions {
   now?: () => Date;
 }
 
-const PLACEHOLDER_ID = '0'.repeat(64);
-
 function hex(buffer: ArrayBuffer): string {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -87,23 +85,31 @@ export function createImportSession(post: (message: FromWorker) => void, options
   let entries: LedgerEntry[] = [];
 
   async function read(file: Blob, name: string): Promise<void> {
-    const total = file.size;
-    let whole: Uint8Array<ArrayBuffer>;
+    entries = [];
+    post({ type: 'progress', read: 0, total: file.size });
+    // The import id is the SHA-256 of the bytes, hashed first from one copy of the file that is
+    // gone before the records are read: at the peak the worker holds the records, not the file too.
+    let sha256: string;
+    let total: number;
     try {
-      whole = new Uint8Array(total);
+      const bytes = await file.arrayBuffer();
+      total = bytes.byteLength;
+      sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
     } catch (error) {
-      post({ type: 'failed', reason: 'too-large', detail: String(error) });
+      post({
+        type: 'failed',
+        reason: error instanceof RangeError ? 'too-large' : 'unreadable',
+        detail: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
-    entries = [];
     const byKind: Partial<Record<LedgerKind, number>> = {};
     const months = new Map<string, number>();
     let first: string | null = null;
     let last: string | null = null;
-    // The import id is the SHA-256 of the bytes, known at the end: records get it then.
     const reader = new ReportReader({
       fileName: name,
-      importId: PLACEHOLDER_ID,
+      importId: sha256,
       formats: options.formats,
       onEntry: (entry) => {
         entries.push(entry);
@@ -114,13 +120,11 @@ export function createImportSession(post: (message: FromWorker) => void, options
         if (last === null || entry.date > last) last = entry.date;
       },
     });
-    post({ type: 'progress', read: 0, total });
     let offset = 0;
     try {
       while (offset < total) {
         const chunk = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
         if (chunk.byteLength === 0) break;
-        whole.set(chunk, offset);
         reader.push(chunk);
         offset += chunk.byteLength;
         post({ type: 'progress', read: offset, total });
@@ -134,8 +138,6 @@ export function createImportSession(post: (message: FromWorker) => void, options
       return;
     }
     const summary = reader.end();
-    const sha256 = hex(await crypto.subtle.digest('SHA-256', whole.subarray(0, offset)));
-    for (const entry of entries) entry.importId = sha256;
     const format = summary.format;
     post({
       type: 'preview',

@@ -32,8 +32,16 @@ const randomId = () => crypto.randomUUID();
 const systemNow = () => new Date();
 
 export function Popup(props: PopupProps) {
-  const { loadOverview, onOpenOptions } = props;
+  const { loadOverview, loadProfile, onOpenOptions } = props;
   const [overview] = useLoad(loadOverview);
+  // The stored profile is asked for with the overview, not after its answer: one round trip to
+  // the background less before the seller sees it. Unused (and its failure ignored) without history.
+  const [profile] = useState(() => {
+    const asked = loadProfile();
+    asked.catch(() => {});
+    return asked;
+  });
+  const profileAsked = useCallback(() => profile, [profile]);
   const [tab, setTab] = useState<TabId>(props.initialTab ?? 'profile');
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([props.initialTab ?? 'profile']));
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,11 +73,7 @@ export function Popup(props: PopupProps) {
           switch (id) {
             case 'profile':
               return (
-                <ProfileTab
-                  overview={overview}
-                  loadProfile={props.loadProfile}
-                  onOpenOptions={onOpenOptions}
-                />
+                <ProfileTab overview={overview} loadProfile={profileAsked} onOpenOptions={onOpenOptions} />
               );
             case 'offers':
               // Kept once opened, so ticks and a half-read consent sheet survive a look at another tab.
