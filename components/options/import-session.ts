@@ -6,11 +6,10 @@ import type { AnyReportFormat } from '../../lib/sources/format.ts';
 
 /**
  * Reading and storing a report file off the main thread. The worker (import-worker.ts) runs one
- * session; tests run the same session in-process (createInProcessWorker). Reading keeps only
- * counts and the first records for the preview; once the seller presses Import, the session reads
- * the file again and stores it batch by batch itself (the worker shares the extension's
- * IndexedDB). The page only ever holds the preview and small progress messages, and nobody holds
- * a large file's million records at once.
+ * session; tests run the same session in-process (createInProcessWorker). The session keeps the
+ * records it read and, once the seller presses Import, stores them batch by batch itself (the
+ * worker shares the extension's IndexedDB): the page only ever holds the preview and small
+ * progress messages, so a 100 MB file never stalls it.
  */
 
 /** What the page sends to the worker. */
@@ -83,24 +82,13 @@ export function createImportSession(post: (message: FromWorker) => void, options
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   const firstRecords = options.firstRecords ?? 10;
   const now = options.now ?? (() => new Date());
-  /** The file last read, to read again on Import (nothing else of it is kept). */
-  let source: { file: Blob; name: string; sha256: string; total: number; records: number } | null = null;
-  /** Import's second reading: records read and not yet stored, and where it is in the file. */
-  let again: {
-    reader: ReportReader;
-    pending: LedgerEntry[];
-    offset: number;
-    ended: boolean;
-    next: number;
-    read: number;
-  } | null = null;
+  let entries: LedgerEntry[] = [];
 
   async function read(file: Blob, name: string): Promise<void> {
-    source = null;
-    again = null;
+    entries = [];
     post({ type: 'progress', read: 0, total: file.size });
     // The import id is the SHA-256 of the bytes, hashed first from one copy of the file that is
-    // gone before the records are read.
+    // gone before the records are read: at the peak the worker holds the records, not the file too.
     let sha256: string;
     let total: number;
     try {
@@ -115,9 +103,6 @@ export function createImportSession(post: (message: FromWorker) => void, options
       });
       return;
     }
-    // Only counts and the first records are kept: a 100 MB file's million records are not held
-    // while the seller reads the preview; Import reads the file again and stores as it goes.
-    const shown: LedgerEntry[] = [];
     const byKind: Partial<Record<LedgerKind, number>> = {};
     const months = new Map<string, number>();
     let first: string | null = null;
@@ -127,7 +112,7 @@ export function createImportSession(post: (message: FromWorker) => void, options
       importId: sha256,
       formats: options.formats,
       onEntry: (entry) => {
-        if (shown.length < firstRecords) shown.push(entry);
+        entries.push(entry);
         byKind[entry.kind] = (byKind[entry.kind] ?? 0) + 1;
         const month = entry.date.slice(0, 7);
         months.set(month, (months.get(month) ?? 0) + 1);
@@ -154,7 +139,6 @@ export function createImportSession(post: (message: FromWorker) => void, options
     }
     const summary = reader.end();
     const format = summary.format;
-    source = { file, name, sha256, total: offset, records: summary.records };
     post({
       type: 'preview',
       preview: {
@@ -172,51 +156,12 @@ export function createImportSession(post: (message: FromWorker) => void, options
           .map(([month, records]) => ({ month, records })),
         periodStart: first,
         periodEnd: last,
-        first: shown,
+        first: entries.slice(0, firstRecords),
         issues: summary.issues,
         readAt: now().toISOString(),
         knownFormats: options.formats.map((f) => f.label),
       },
     });
-  }
-
-  /** Batch `index` of `size` records, read again from the file (batch 0 starts from its beginning). */
-  async function batch(index: number, size: number): Promise<LedgerEntry[]> {
-    if (!source) throw new Error('There is no file read to import.');
-    const { file, name, sha256, total, records } = source;
-    if (index === 0 || !again) {
-      const pending: LedgerEntry[] = [];
-      const reader = new ReportReader({
-        fileName: name,
-        importId: sha256,
-        formats: options.formats,
-        onEntry: (entry) => {
-          pending.push(entry);
-        },
-      });
-      again = { reader, pending, offset: 0, ended: false, next: 0, read: 0 };
-    }
-    const state = again;
-    if (index !== state.next)
-      throw new Error(`Batch ${index + 1} was asked for before batch ${state.next + 1}.`);
-    while (state.pending.length < size && !state.ended) {
-      if (state.offset < total) {
-        const chunk = new Uint8Array(await file.slice(state.offset, state.offset + chunkBytes).arrayBuffer());
-        if (chunk.byteLength === 0) throw new Error(`“${name}” changed since it was read: pick it again.`);
-        state.reader.push(chunk);
-        state.offset += chunk.byteLength;
-      } else {
-        state.reader.end();
-        state.ended = true;
-      }
-    }
-    const out = state.pending.splice(0, size);
-    state.next += 1;
-    state.read += out.length;
-    if (state.read > records || (state.ended && state.pending.length === 0 && state.read !== records)) {
-      throw new Error(`“${name}” changed since it was read: pick it again.`);
-    }
-    return out;
   }
 
   return {
@@ -227,17 +172,19 @@ export function createImportSession(post: (message: FromWorker) => void, options
       }
       const { index, size, provenance, platform } = message;
       try {
-        const entries = await batch(index, size);
-        const result = await options.store({ provenance, platform, entries });
+        const result = await options.store({
+          provenance,
+          platform,
+          entries: entries.slice(index * size, (index + 1) * size),
+        });
         post({ type: 'stored', index, added: result.added, duplicates: result.duplicates });
       } catch (error) {
         post({ type: 'store-failed', index, detail: error instanceof Error ? error.message : String(error) });
       }
     },
-    /** Forgets the file and what was read of it (the worker is about to end). */
+    /** Forgets the records read (the worker is about to end). */
     dispose(): void {
-      source = null;
-      again = null;
+      entries = [];
     },
   };
 }
