@@ -14,7 +14,7 @@ import { importEntries } from '../../lib/storage/ledger-repo.ts';
 import { listAggregates } from '../../lib/storage/overview-repo.ts';
 import { recomputeProfile } from '../../lib/storage/profile-repo.ts';
 
-/** Records per message, as the options page sends them (components/options/ImportPanel.tsx MAX_BATCH). */
+/** Records per stored batch, as the import worker stores them (components/options/ImportPanel.tsx MAX_BATCH). */
 const MESSAGE_BATCH = 50_000;
 /** Records per transaction of the per-record baseline. */
 const PER_RECORD_TX = 10_000;
@@ -134,7 +134,7 @@ async function chunkedPuts(entries: readonly LedgerEntry[]): Promise<number> {
   return took;
 }
 
-/** Tradeline's storing (lib/storage importEntries, with dedupe), in the options page's batches. */
+/** Tradeline's storing (lib/storage importEntries, with dedupe), in the import worker's batches. */
 async function tradelineStore(db: TradelineDatabase, entries: readonly LedgerEntry[]): Promise<number> {
   const meta = {
     id: IMPORT_ID,
