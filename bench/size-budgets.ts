@@ -15,19 +15,14 @@ const kB = 1000;
 
 export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {
-    file: /^content-scripts\/(shopify|paypal)\.js$/,
-    maxGzipBytes: 20 * kB,
-    why: 'Loaded into every dashboard page the seller opens, before they ask for anything: issue 10 caps the code loaded up front at 20 kB gzip per marketplace.',
+    file: /^content-scripts\/[a-z]+\.js$/,
+    maxGzipBytes: 8 * kB,
+    why: 'Loaded into every dashboard page the seller opens, before they ask for anything (issue 10 caps it at 20 kB): only the launcher, which loads its site’s reader when asked. 5.2 kB each in November 2026.',
   },
   {
-    file: /^content-scripts\/amazon\.js$/,
-    maxGzipBytes: 23 * kB,
-    why: 'Over the 20 kB target of issue 10 (22.3 kB in November 2026, panel and readers loaded up front); issue 7 splits it into a launcher and on-demand panel: lower this to 20 kB when that lands.',
-  },
-  {
-    file: /^content-scripts\/demo\.js$/,
-    maxGzipBytes: 21 * kB,
-    why: 'The sandbox dashboard’s script (loopback only), 20.4 kB in November 2026; same plan as amazon.js: 20 kB once issue 7 lands.',
+    file: /^[a-z]+-reader\.js$/,
+    maxGzipBytes: 30 * kB,
+    why: 'A site’s panel and page readers, loaded into the dashboard only when the seller asks to read it. 15–24 kB in November 2026.',
   },
   {
     file: /^background\.js$/,
@@ -63,6 +58,6 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
 
 /** The whole build's JavaScript and CSS, gzip: what a seller downloads with the extension. */
 export const TOTAL_BUDGET = {
-  maxGzipBytes: 400 * kB,
-  why: 'What a seller installs; 362 kB in November 2026.',
+  maxGzipBytes: 620 * kB,
+  why: 'What a seller installs: 553 kB in November 2026, of which eleven sites’ readers (each loaded only on its own dashboard, when asked) are 207 kB.',
 };
