@@ -1,18 +1,37 @@
 import { defineConfig } from 'wxt';
+import {
+  extensionPagesCsp,
+  optionalHosts,
+  PERMISSION_REASONS,
+  type Permission,
+} from './lib/manifest-permissions.ts';
 import { readerResources } from './lib/pages/registry.ts';
+
+/**
+ * A release build (`npm run build:release`, WXT_RELEASE=1) refuses plain-HTTP loopback channels
+ * and leaves out the sandbox's demo dashboard; every other build (tests, the demo) allows them.
+ */
+const RELEASE = process.env.WXT_RELEASE === '1';
+const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 // Explicit imports everywhere (no auto-imports): every name's origin is visible in the file.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Tradeline',
     description:
       'Your sales history, read in your browser, turned into a credit profile and financing offers you can apply to in one click.',
-    // unlimitedStorage: IndexedDB holds years of orders (millions of rows), never evicted or capped.
-    // alarms: the outbox and status polling wake the worker. notifications: offers, info requests,
-    // funding and declines reach the seller without opening the popup.
-    permissions: ['unlimitedStorage', 'alarms', 'notifications'],
+    // Each permission's reason is written in lib/manifest-permissions.ts (a test checks every one has one).
+    permissions: Object.keys(PERMISSION_REASONS) as Permission[],
+    // Channel hosts are asked for one origin at a time when the seller applies (never at install).
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: optionalHosts(!RELEASE) }
+      : { optional_permissions: optionalHosts(!RELEASE) }),
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: extensionPagesCsp(!RELEASE) }
+        : (extensionPagesCsp(!RELEASE) as unknown as { extension_pages: string }),
     // Each marketplace's page reader, loaded by its content script with import() only when the seller
     // asks; reachable from that marketplace's hosts alone.
     web_accessible_resources: readerResources(),
@@ -28,6 +47,18 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!RELEASE) return;
+      // The demo dashboard's content script and reader match loopback only: a release has no use for them.
+      const loopback = (matches: readonly string[] | undefined) =>
+        matches?.some((m) => LOOPBACK_MATCHES.includes(m)) ?? false;
+      manifest.content_scripts = manifest.content_scripts?.filter((script) => !loopback(script.matches));
+      manifest.web_accessible_resources = (
+        manifest.web_accessible_resources as { matches?: string[] }[] | undefined
+      )?.filter((entry) => !loopback(entry.matches)) as typeof manifest.web_accessible_resources;
+    },
+  },
   zip: {
     excludeSources: ['demo-output/**', 'test-results/**', '**/*.log', '.output/**'],
   },

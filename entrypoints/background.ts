@@ -1,12 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Change } from '../lib/applications/tracking.ts';
+import { isLoopbackHost } from '../lib/channels/client.ts';
 import { createHandlers } from '../lib/messaging/handlers.ts';
 import { createRouter } from '../lib/messaging/router.ts';
 import { openTradelineDb, type TradelineDatabase } from '../lib/storage/db.ts';
 
 /** Sends what the outbox holds and polls applications; Chrome runs alarms at most every 30 s. */
 const TICK_ALARM = 'tradeline-tick';
+/**
+ * Development and test builds talk to the sandbox lenders over plain HTTP on loopback (without
+ * asking for the host: the sandbox answers CORS); a release build (WXT_RELEASE=1) never does.
+ */
+const ALLOW_LOOPBACK_HTTP = import.meta.env.WXT_RELEASE !== '1';
 /** A catalog is a few kilobytes; anything near this is not one. */
 const MAX_CATALOG_BYTES = 1_000_000;
 
@@ -39,6 +45,11 @@ export default defineBackground(() => {
     db: openDb,
     version: browser.runtime.getManifest().version,
     onChange: notify,
+    allowLoopbackHttp: ALLOW_LOOPBACK_HTTP,
+    // The popup asks for the channel's origin when the seller applies; without it nothing is sent.
+    hostPermitted: async (origin) =>
+      (ALLOW_LOOPBACK_HTTP && isLoopbackHost(new URL(origin).hostname)) ||
+      browser.permissions.contains({ origins: [`${origin}/*`] }),
     fetchText: async (url) => {
       const res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
       if (!res.ok) throw new Error(`${url} answered ${res.status}.`);

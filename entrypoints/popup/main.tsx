@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import type { ApplyRequest, OffersData } from '../../components/popup/api.ts';
 import { Popup } from '../../components/popup/Popup.tsx';
 import { createClient } from '../../lib/messaging/client.ts';
 import '../../components/common/base.css';
@@ -7,13 +8,47 @@ import '../../components/common/base.css';
 const client = createClient((message) => browser.runtime.sendMessage(message));
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
+/** The catalog as last shown in Offers: where each channel's applications would go. */
+let shownChannels: OffersData['channels'] = [];
+
+/** The `origin/*` patterns of the API channels in a request (link-out channels receive nothing). */
+function originsOf(channelIds: readonly string[]): string[] {
+  const origins = new Set<string>();
+  for (const channel of shownChannels) {
+    if (!channelIds.includes(channel.id) || channel.submission.kind !== 'api') continue;
+    origins.add(`${new URL(channel.submission.baseUrl).origin}/*`);
+  }
+  return [...origins];
+}
+
+/**
+ * Apply: first ask the browser for the chosen channels' hosts (this must run inside the seller's
+ * click, so it is the first thing done), then send the apply message. Refused: nothing is sent.
+ */
+function applyWithPermission(request: ApplyRequest) {
+  const origins = originsOf(request.channelIds);
+  const granted = origins.length === 0 ? Promise.resolve(true) : browser.permissions.request({ origins });
+  return granted.then((ok) => {
+    if (!ok) {
+      throw new Error(
+        `Tradeline needs your permission to contact ${origins.map((o) => o.slice(0, -2)).join(', ')} to send the application. Nothing was sent.`,
+      );
+    }
+    return client.send('apply', request);
+  });
+}
+
 root.render(
   <Popup
     loadOverview={() => client.send('getOverview', {})}
     loadProfile={() => client.send('getProfile', {})}
-    loadOffers={() => client.send('getOffers', {})}
+    loadOffers={async () => {
+      const offers = await client.send('getOffers', {});
+      shownChannels = offers.channels;
+      return offers;
+    }}
     previewApplication={(request) => client.send('previewApplication', request)}
-    apply={(request) => client.send('apply', request)}
+    apply={applyWithPermission}
     loadApplications={() => client.send('listApplications', {})}
     applicationAction={(id, action) => client.send('applicationAction', { id, action })}
     checkNow={() => client.send('tick', { force: true })}

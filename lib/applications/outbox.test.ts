@@ -62,7 +62,8 @@ async function deps(overrides: Partial<OutboxDeps> = {}): Promise<OutboxDeps> {
   const db = await openTradelineDb();
   return {
     store: applicationStore(db),
-    clientFor: (app) => createChannelClient({ baseUrl: app.endpoint, timeoutMs: 2_000 }),
+    clientFor: (app) =>
+      createChannelClient({ baseUrl: app.endpoint, allowLoopbackHttp: true, timeoutMs: 2_000 }),
     now: () => new Date(sandbox.now()),
     random: seeded(7),
     ...overrides,
@@ -144,7 +145,7 @@ describe('outbox', () => {
       ...d,
       inFlight: new Set(),
       clientFor: (a) => {
-        const real = createChannelClient({ baseUrl: a.endpoint });
+        const real = createChannelClient({ baseUrl: a.endpoint, allowLoopbackHttp: true });
         return {
           ...real,
           create: (p, k) => real.create(p, k).then(() => new Promise<never>(() => {})),
@@ -169,7 +170,8 @@ describe('outbox', () => {
     const d = await deps({
       random: seeded(99),
       // Short timeout: the first answers are slower than it (the lender still creates them).
-      clientFor: (app) => createChannelClient({ baseUrl: app.endpoint, timeoutMs: 250 }),
+      clientFor: (app) =>
+        createChannelClient({ baseUrl: app.endpoint, allowLoopbackHttp: true, timeoutMs: 250 }),
     });
     const channels = [BANK, DIRECT, P2P];
     for (let i = 0; i < 100; i++) await enqueue(d, `batch-${i}`, [draft(channels[i % 3] as string)], newKey);

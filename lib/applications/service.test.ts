@@ -22,6 +22,7 @@ beforeEach(async () => {
     random: () => 0.5,
     newId: () => `id-${++ids}`,
     fetchText: async (url) => (await fetch(url)).text(),
+    allowLoopbackHttp: true,
   });
 });
 afterEach(async () => {

@@ -44,7 +44,7 @@ async function deps(): Promise<TrackingDeps> {
   const db = await openTradelineDb();
   return {
     store: applicationStore(db),
-    clientFor: (app) => createChannelClient({ baseUrl: app.endpoint }),
+    clientFor: (app) => createChannelClient({ baseUrl: app.endpoint, allowLoopbackHttp: true }),
     now: () => new Date(sandbox.now()),
     random: () => 0.5,
     pollBaseMs: 60_000,

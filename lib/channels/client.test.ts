@@ -40,7 +40,7 @@ function fakeFetch(response: () => Response) {
 }
 
 describe('HTTPS rule', () => {
-  it('accepts HTTPS anywhere and plain HTTP only on loopback', () => {
+  it('accepts HTTPS anywhere and plain HTTP only on loopback, when the build allows it', () => {
     for (const url of [
       'https://api.lender.example/v1',
       'http://127.0.0.1:8787/lenders/x',
@@ -48,14 +48,24 @@ describe('HTTPS rule', () => {
       'http://localhost:3000',
       'http://[::1]:8787/x',
     ]) {
-      expect(checkBaseUrl(url).href).toContain(url.replace(/\/$/, ''));
+      expect(checkBaseUrl(url, { allowLoopbackHttp: true }).href).toContain(url.replace(/\/$/, ''));
     }
+  });
+
+  it('a release build (no loopback allowance) refuses plain HTTP even to loopback', () => {
+    for (const url of ['http://127.0.0.1:8787/lenders/x', 'http://localhost:3000', 'http://[::1]:8787/x']) {
+      expect(() => checkBaseUrl(url)).toThrow(
+        /^Refusing to send an application to http:\/\/.* over plain HTTP: channels must use HTTPS\.$/,
+      );
+      expect(() => createChannelClient({ baseUrl: url })).toThrow(ChannelError);
+    }
+    expect(checkBaseUrl('https://127.0.0.1:8443/x').protocol).toBe('https:');
   });
 
   it('refuses plain HTTP to any other host with a clear message', () => {
     const error = (() => {
       try {
-        createChannelClient({ baseUrl: 'http://api.lender.example/v1' });
+        createChannelClient({ baseUrl: 'http://api.lender.example/v1', allowLoopbackHttp: true });
       } catch (e) {
         return e;
       }
@@ -68,9 +78,10 @@ describe('HTTPS rule', () => {
       message:
         'Refusing to send an application to http://api.lender.example over plain HTTP: channels must use HTTPS (only local test servers on 127.0.0.1, localhost or [::1] may use HTTP).',
     });
-    expect(() => checkBaseUrl('http://128.0.0.1/')).toThrow(/plain HTTP/);
-    expect(() => checkBaseUrl('http://localhost.evil.example/')).toThrow(/plain HTTP/);
-    expect(() => checkBaseUrl('ftp://127.0.0.1/')).toThrow(
+    const dev = { allowLoopbackHttp: true };
+    expect(() => checkBaseUrl('http://128.0.0.1/', dev)).toThrow(/plain HTTP/);
+    expect(() => checkBaseUrl('http://localhost.evil.example/', dev)).toThrow(/plain HTTP/);
+    expect(() => checkBaseUrl('ftp://127.0.0.1/', dev)).toThrow(
       'The channel address must start with https:// (got ftp:).',
     );
     expect(() => checkBaseUrl('not a url')).toThrow('is not a valid URL');
@@ -140,7 +151,7 @@ describe('against the sandbox', () => {
 
   it('checks the packet before sending it and names the field', async () => {
     const { fetch, calls } = fakeFetch(() => new Response('{}'));
-    const client = createChannelClient({ baseUrl: t.baseUrl(BANK), fetch });
+    const client = createChannelClient({ baseUrl: t.baseUrl(BANK), allowLoopbackHttp: true, fetch });
     const packet = makePacket(BANK, (p) => {
       p.business = { ...p.business, contactEmail: 'nope' };
     });
@@ -309,6 +320,45 @@ describe('with an injected fetch', () => {
       retryable: false,
     });
     expect(sent).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('sends nothing to an origin the seller has not granted', async () => {
+    const { fetch, calls } = fakeFetch(() => new Response('{}', { status: 200 }));
+    const asked: string[] = [];
+    const client = createChannelClient({
+      baseUrl: 'https://lender.example/api',
+      fetch,
+      isPermitted: async (origin) => {
+        asked.push(origin);
+        return false;
+      },
+    });
+    const error = await failure(client.create(makePacket(DIRECT), 'key-1'));
+    expect(error).toMatchObject({ code: 'not_permitted', status: null, retryable: false });
+    expect(error.message).toBe(
+      'Tradeline was not allowed to contact lender.example: apply again from the popup and allow access to lender.example when the browser asks.',
+    );
+    expect(asked).toEqual(['https://lender.example']);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('ignores an answer about another application than the one asked for', async () => {
+    const view = {
+      id: 'someone-elses',
+      channelId: DIRECT,
+      status: 'in_review',
+      detail: {},
+      events: [],
+      offers: [],
+      requests: [],
+    };
+    const { fetch } = fakeFetch(() => new Response(JSON.stringify(view), { status: 200 }));
+    const client = createChannelClient({ baseUrl: 'https://lender.example', fetch });
+    const error = await failure(client.read('mine', 't'.repeat(20)));
+    expect(error).toMatchObject({ code: 'invalid_response', retryable: false });
+    expect(error.message).toBe(
+      'lender.example answered about application someone-elses when asked about mine; the answer was ignored.',
+    );
   });
 
   it('refuses redirects', async () => {

@@ -17,7 +17,10 @@ import {
  * - Each request has a timeout (AbortSignal.timeout) and the response body a size limit.
  * - Failures throw a ChannelError whose `retryable` flag tells the outbox whether trying again
  *   with the same Idempotency-Key can help. The client never retries by itself.
- * - HTTPS only, except for loopback hosts (127.0.0.0/8, localhost, [::1]) used by the sandbox.
+ * - HTTPS only; plain HTTP to loopback hosts (127.0.0.0/8, localhost, [::1]) only when the caller
+ *   allows it (development and test builds, for the sandbox lenders), never in a release build.
+ * - Before each request, `isPermitted` (the background's `permissions.contains`) must confirm
+ *   the seller granted this channel's origin when applying; otherwise nothing is sent.
  * - Redirects are refused: a channel endpoint that moves is a configuration problem, and
  *   following it could leave HTTPS.
  */
@@ -33,7 +36,8 @@ export type ClientErrorCode =
   | 'timeout'
   | 'response_too_large'
   | 'invalid_response'
-  | 'unexpected_redirect';
+  | 'unexpected_redirect'
+  | 'not_permitted';
 
 export class ChannelError extends Error {
   override readonly name = 'ChannelError';
@@ -80,8 +84,16 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '[::1]' || IPV4_LOOPBACK.test(host);
 }
 
-/** Parses a channel base URL and enforces HTTPS (plain HTTP only on loopback). Throws ChannelError. */
-export function checkBaseUrl(baseUrl: string): URL {
+export interface UrlRule {
+  /** Plain HTTP to a loopback host is accepted (development and test builds only). */
+  allowLoopbackHttp?: boolean;
+}
+
+/**
+ * Parses a channel base URL and enforces HTTPS (plain HTTP only on loopback, and only when the
+ * build allows it). Throws ChannelError.
+ */
+export function checkBaseUrl(baseUrl: string, rule: UrlRule = {}): URL {
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -103,13 +115,13 @@ export function checkBaseUrl(baseUrl: string): URL {
     });
   }
   if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
+  if (url.protocol === 'http:' && rule.allowLoopbackHttp === true && isLoopbackHost(url.hostname)) return url;
   throw new ChannelError({
     status: null,
     code: 'insecure_url',
     message:
       url.protocol === 'http:'
-        ? `Refusing to send an application to ${url.origin} over plain HTTP: channels must use HTTPS (only local test servers on 127.0.0.1, localhost or [::1] may use HTTP).`
+        ? `Refusing to send an application to ${url.origin} over plain HTTP: channels must use HTTPS${rule.allowLoopbackHttp ? ' (only local test servers on 127.0.0.1, localhost or [::1] may use HTTP)' : ''}.`
         : `The channel address must start with https:// (got ${url.protocol}).`,
     retryable: false,
   });
@@ -129,6 +141,13 @@ export interface ChannelClientOptions {
   timeoutMs?: number;
   /** Answers with a larger body are rejected (`response_too_large`). */
   maxResponseBytes?: number;
+  /** Plain HTTP to loopback (the sandbox lenders): development and test builds only. */
+  allowLoopbackHttp?: boolean;
+  /**
+   * Asked before every request with the channel's origin: false means the seller has not granted
+   * it (optional host permission) and nothing is sent (`not_permitted`).
+   */
+  isPermitted?: (origin: string) => Promise<boolean>;
 }
 
 export interface ChannelClient {
@@ -146,7 +165,7 @@ export interface ChannelClient {
 }
 
 export function createChannelClient(options: ChannelClientOptions): ChannelClient {
-  const base = checkBaseUrl(options.baseUrl);
+  const base = checkBaseUrl(options.baseUrl, { allowLoopbackHttp: options.allowLoopbackHttp ?? false });
   const baseUrl = `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -163,6 +182,14 @@ export function createChannelClient(options: ChannelClientOptions): ChannelClien
     if (init.idempotencyKey !== undefined) headers['idempotency-key'] = init.idempotencyKey;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const url = `${baseUrl}${path}`;
+    if (options.isPermitted && !(await options.isPermitted(base.origin))) {
+      throw new ChannelError({
+        status: null,
+        code: 'not_permitted',
+        message: `Tradeline was not allowed to contact ${base.host}: apply again from the popup and allow access to ${base.host} when the browser asks.`,
+        retryable: false,
+      });
+    }
     const signal = AbortSignal.timeout(timeoutMs);
 
     let response: Response;
@@ -223,6 +250,17 @@ export function createChannelClient(options: ChannelClientOptions): ChannelClien
     return `/applications/${encodeURIComponent(id)}${suffix}`;
   }
 
+  /** A channel answers about the application asked for, never another one (its or anyone's). */
+  function sameApplication(id: string, view: ApplicationView): ApplicationView {
+    if (view.id === id) return view;
+    throw new ChannelError({
+      status: 200,
+      code: 'invalid_response',
+      message: `${base.host} answered about application ${view.id} when asked about ${id}; the answer was ignored.`,
+      retryable: false,
+    });
+  }
+
   return {
     baseUrl,
     async create(packet, idempotencyKey) {
@@ -232,22 +270,31 @@ export function createChannelClient(options: ChannelClientOptions): ChannelClien
     },
     async read(id, token) {
       requireText(token, 'token');
-      return call('GET', appPath(id), ApplicationView, { token });
+      return sameApplication(id, await call('GET', appPath(id), ApplicationView, { token }));
     },
     async uploadDocument(id, token, document) {
       requireText(token, 'token');
       const body = validate(DocumentUpload, document);
-      return call('POST', appPath(id, '/documents'), ApplicationView, { token, body });
+      return sameApplication(
+        id,
+        await call('POST', appPath(id, '/documents'), ApplicationView, { token, body }),
+      );
     },
     async accept(id, token, offerId) {
       requireText(token, 'token');
       const body = validate(AcceptRequest, { offerId });
-      return call('POST', appPath(id, '/accept'), ApplicationView, { token, body });
+      return sameApplication(
+        id,
+        await call('POST', appPath(id, '/accept'), ApplicationView, { token, body }),
+      );
     },
     async withdraw(id, token, reason) {
       requireText(token, 'token');
       const body = validate(WithdrawRequest, reason === undefined ? {} : { reason });
-      return call('POST', appPath(id, '/withdraw'), ApplicationView, { token, body });
+      return sameApplication(
+        id,
+        await call('POST', appPath(id, '/withdraw'), ApplicationView, { token, body }),
+      );
     },
   };
 }

@@ -34,6 +34,13 @@ export interface HandlerDeps {
   onChange?: (change: Change) => void;
   /** Fetches a catalog URL (the background's fetch). */
   fetchText?: (url: string) => Promise<string>;
+  /** Plain HTTP to loopback channels and catalogs (the sandbox): development and test builds only. */
+  allowLoopbackHttp?: boolean;
+  /**
+   * Whether the seller granted a channel's origin (optional host permission, asked for when
+   * applying). Nothing is sent to an origin for which this says false. Absent: every origin.
+   */
+  hostPermitted?: (origin: string) => Promise<boolean>;
   pollBaseMs?: number;
 }
 
@@ -44,7 +51,14 @@ export function createHandlers(options: HandlerDeps): Handlers {
   const today = () => now().toISOString().slice(0, 10);
   const service = async (): Promise<ServiceDeps> => ({
     db: await db(),
-    clientFor: options.clientFor ?? ((app) => createChannelClient({ baseUrl: app.endpoint })),
+    clientFor:
+      options.clientFor ??
+      ((app) =>
+        createChannelClient({
+          baseUrl: app.endpoint,
+          allowLoopbackHttp: options.allowLoopbackHttp ?? false,
+          ...(options.hostPermitted ? { isPermitted: options.hostPermitted } : {}),
+        })),
     now,
     random: options.random ?? Math.random,
     newId: options.newId ?? (() => crypto.randomUUID()),
@@ -99,7 +113,7 @@ export function createHandlers(options: HandlerDeps): Handlers {
       let origin = 'the file';
       if ('url' in request) {
         origin = request.url;
-        checkBaseUrl(request.url);
+        checkBaseUrl(request.url, { allowLoopbackHttp: options.allowLoopbackHttp ?? false });
         if (!options.fetchText) throw new Error('Fetching catalogs is not available here.');
         text = await options.fetchText(request.url);
       } else {

@@ -53,6 +53,7 @@ export async function launchWithExtension(
     context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
     (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js') }));
   const extensionId = new URL(worker.url()).host;
+  await preapproveHosts(context, extensionId, LOOPBACK_HOSTS);
   return {
     context,
     worker,
@@ -63,6 +64,36 @@ export async function launchWithExtension(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The sandbox's hosts: the popup asks for them when applying, as it does for a real lender's. */
+export const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/**
+ * Approves host permissions in advance, as a seller does under chrome://extensions → Site access,
+ * so that the popup's `permissions.request` at Apply resolves without a prompt (a headless
+ * browser cannot click one). The extension still holds nothing until it asks: a granted-ahead
+ * host becomes active only when requested.
+ */
+export async function preapproveHosts(
+  context: BrowserContext,
+  extensionId: string,
+  hosts: readonly string[],
+): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    async ({ id, patterns }) => {
+      const dev = (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+        }
+      ).chrome.developerPrivate;
+      for (const host of patterns) await dev.addHostPermission(id, host);
+    },
+    { id: extensionId, patterns: [...hosts] },
+  );
+  await page.close();
 }
 
 /** Serves fixed HTML on a loopback port the test chooses at random. */

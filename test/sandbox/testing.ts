@@ -133,7 +133,7 @@ export async function startTestSandbox(speed = 1): Promise<TestSandbox> {
       now += ms;
     },
     now: () => now,
-    client: (channelId, options) => createChannelClient({ baseUrl: baseUrl(channelId), ...options }),
+    client: (channelId, options) => createChannelClient({ baseUrl: baseUrl(channelId), allowLoopbackHttp: true, ...options }),
     baseUrl,
   };
 }
