@@ -60,6 +60,7 @@ const STORES = {
   profiles: [],
   applications: [],
   channels: [],
+  quarantine: [],
 };
 
 /** Two pages of chunks, as the background pages them. */

@@ -17,6 +17,7 @@ const STORE_ORDER = [
   'profiles',
   'applications',
   'channels',
+  'quarantine',
 ] as const;
 
 /**

@@ -8,11 +8,12 @@ import type {
   DocumentUpload,
   StoredApplication,
 } from '../domain/application.ts';
-import type { Channel, OfferEstimate, PacketField } from '../domain/channel.ts';
+import { type Channel, Channel as ChannelSchema, type OfferEstimate, type PacketField } from '../domain/channel.ts';
 import type { Money } from '../domain/money.ts';
 import { computeProfile } from '../profile/profile.ts';
 import { applicationStore } from '../storage/applications-repo.ts';
 import type { TradelineDatabase } from '../storage/db.ts';
+import { readValid } from '../storage/quarantine.ts';
 import { listImports, readSettings } from '../storage/overview-repo.ts';
 import { profileInputFromDb } from '../storage/profile-repo.ts';
 import { type ConsentSheet, consentReceipt, consentSheet } from './consent.ts';
@@ -33,7 +34,7 @@ export interface ServiceDeps {
 
 /** The catalog: bundled entries, overridden and extended by the channels the seller added. */
 export async function catalog(db: TradelineDatabase): Promise<Channel[]> {
-  const added = await db.getAll('channels');
+  const added = await readValid(db, 'channels', ChannelSchema);
   const byId = new Map(BUNDLED_CATALOG.channels.map((c) => [c.id, c]));
   for (const c of added) byId.set(c.id, c);
   return [...byId.values()];

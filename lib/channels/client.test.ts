@@ -379,6 +379,7 @@ describe('409 idempotency_key_in_use', () => {
     const { createChannelClient: make } = await import('./client.ts');
     const client = make({
       baseUrl: 'http://127.0.0.1:9/lenders/x',
+      allowLoopbackHttp: true,
       fetch: async () =>
         new Response(
           JSON.stringify({ error: { code: 'idempotency_key_in_use', message: 'Still processing.' } }),

@@ -20,6 +20,7 @@ import type { TradelineDatabase } from '../storage/db.ts';
 import { removeImport } from '../storage/imports-repo.ts';
 import { listAggregates, listImports, readSettings, writeSettings } from '../storage/overview-repo.ts';
 import { currentProfile, recomputeProfile } from '../storage/profile-repo.ts';
+import { listQuarantine } from '../storage/quarantine.ts';
 import { storeImport } from '../storage/store-import.ts';
 import type { Handlers } from './router.ts';
 
@@ -149,6 +150,9 @@ export function createHandlers(options: HandlerDeps): Handlers {
     },
     async exportAll({ after }) {
       return exportAll(await db(), after ? { after } : {});
+    },
+    async listQuarantine() {
+      return listQuarantine(await db());
     },
     async deleteAll() {
       return { cleared: await deleteAll(await db()) };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApplicationStatus, DocumentUpload, StoredApplication } from '../domain/application.ts';
 import { Channel, OfferEstimate, PacketField } from '../domain/channel.ts';
 import { IsoMonth, Provenance, Sha256 } from '../domain/provenance.ts';
+import { QuarantinedRecord } from '../domain/quarantine.ts';
 import {
   ImportRecord,
   LedgerEntry,
@@ -189,11 +190,18 @@ export const PROTOCOL = {
           profiles: z.array(z.object({ key: z.string(), value: z.unknown() })),
           applications: z.array(z.unknown()),
           channels: z.array(z.unknown()),
+          quarantine: z.array(z.unknown()),
         })
         .optional(),
       chunks: z.array(z.unknown()),
       next: z.tuple([z.string(), IsoMonth, z.number().int().nonnegative()]).nullable(),
     }),
+  }),
+  /** Stored values that failed validation when read and were set aside (newest first). */
+  listQuarantine: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: z.array(QuarantinedRecord.omit({ value: true })),
   }),
   /** Clears every IndexedDB store in one transaction. The request must say `delete`, as the seller typed. */
   deleteAll: spec({

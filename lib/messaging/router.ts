@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storageError } from '../storage/errors.ts';
 import {
   Envelope,
   type ErrorCode,
@@ -55,8 +56,8 @@ export function createRouter(handlers: Handlers, self: Self, log: RejectionLog =
       const result = await handler(parsed.data as never, { sender, senderKind });
       return { ok: true, data: spec.response.parse(result) };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return fail('internal', message);
+      // A full disk or quota becomes a message that says what to do (lib/storage/errors.ts).
+      return fail('internal', storageError(error).message);
     }
   };
 }

@@ -1,5 +1,6 @@
 import { StoredApplication } from '../domain/application.ts';
 import type { TradelineDatabase } from './db.ts';
+import { quarantine, readValid } from './quarantine.ts';
 
 /** What the outbox and the tracker need from storage (an interface so tests can count calls). */
 export interface ApplicationStore {
@@ -12,22 +13,18 @@ export interface ApplicationStore {
 
 /**
  * Applications in IndexedDB. Values read back are validated: a record that no longer parses is
- * skipped and reported, never allowed to break the outbox or the popup.
+ * quarantined (moved aside, listed on the options page), never allowed to break the outbox or
+ * the popup.
  */
-export function applicationStore(
-  db: TradelineDatabase,
-  onCorrupt: (id: string, error: string) => void = () => {},
-): ApplicationStore {
-  const check = (value: unknown): StoredApplication | undefined => {
-    const parsed = StoredApplication.safeParse(value);
-    if (parsed.success) return parsed.data;
-    onCorrupt(String((value as { id?: unknown })?.id), parsed.error.message);
-    return undefined;
-  };
+export function applicationStore(db: TradelineDatabase): ApplicationStore {
   return {
     async get(id) {
-      const value = await db.get('applications', id);
-      return value === undefined ? undefined : check(value);
+      const value: unknown = await db.get('applications', id);
+      if (value === undefined) return undefined;
+      const parsed = StoredApplication.safeParse(value);
+      if (parsed.success) return parsed.data;
+      await quarantine(db, 'applications', [id], StoredApplication, new Date());
+      return undefined;
     },
     async put(app) {
       await db.put('applications', app);
@@ -44,8 +41,7 @@ export function applicationStore(
       return app;
     },
     async list() {
-      const all = await db.getAll('applications');
-      return all.map(check).filter((a): a is StoredApplication => a !== undefined);
+      return readValid(db, 'applications', StoredApplication);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface ExportedStores {
   profiles: { key: string; value: unknown }[];
   applications: unknown[];
   channels: unknown[];
+  /** Values set aside because they no longer parsed (migration 007). */
+  quarantine: unknown[];
 }
 
 /**
@@ -60,16 +62,21 @@ export async function exportAll(
     found.length > maxChunks && last ? [last.platform, last.month, last.seq] : null;
   const page: ExportPage = { databaseVersion: db.version, chunks, next };
   if (options.after) return page;
-  const [imports, dedupe, aggregates, settings, profiles, applications, channels] = await Promise.all([
-    db.getAll('imports'),
-    db.getAll('dedupe'),
-    db.getAll('aggregates'),
-    keyed(db, 'settings'),
-    keyed(db, 'profiles'),
-    db.getAll('applications'),
-    db.getAll('channels'),
-  ]);
-  return { ...page, stores: { imports, dedupe, aggregates, settings, profiles, applications, channels } };
+  const [imports, dedupe, aggregates, settings, profiles, applications, channels, quarantine] =
+    await Promise.all([
+      db.getAll('imports'),
+      db.getAll('dedupe'),
+      db.getAll('aggregates'),
+      keyed(db, 'settings'),
+      keyed(db, 'profiles'),
+      db.getAll('applications'),
+      db.getAll('channels'),
+      db.getAll('quarantine'),
+    ]);
+  return {
+    ...page,
+    stores: { imports, dedupe, aggregates, settings, profiles, applications, channels, quarantine },
+  };
 }
 
 /**

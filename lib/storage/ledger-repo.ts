@@ -1,8 +1,10 @@
+import type { IDBPTransaction } from 'idb';
 import { addMonths } from '../domain/months.ts';
 import type { ImportRecord, LedgerEntry, MonthAggregate, Platform } from '../domain/records.ts';
 import { addEntry, emptyAggregate } from './aggregate.ts';
 import type { TradelineDatabase } from './db.ts';
-import { CHUNK_SIZE } from './schema.ts';
+import { storageError } from './errors.ts';
+import { CHUNK_SIZE, type TradelineDB } from './schema.ts';
 
 export interface ImportResult {
   importId: string;
@@ -37,6 +39,33 @@ export async function importEntries(
   entries: readonly LedgerEntry[],
 ): Promise<ImportResult> {
   const tx = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates'], 'readwrite');
+  try {
+    return await storeImport(tx, meta, platform, entries);
+  } catch (error) {
+    // Whatever failed (a value that cannot be stored, a full disk), nothing of this call stays:
+    // requests already queued in the transaction would otherwise commit when it ends.
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted by the browser
+    }
+    await tx.done.catch(() => undefined);
+    throw storageError(error);
+  }
+}
+
+type ImportTransaction = IDBPTransaction<
+  TradelineDB,
+  ('imports' | 'chunks' | 'dedupe' | 'aggregates')[],
+  'readwrite'
+>;
+
+async function storeImport(
+  tx: ImportTransaction,
+  meta: ImportMeta,
+  platform: Platform,
+  entries: readonly LedgerEntry[],
+): Promise<ImportResult> {
   const chunks = tx.objectStore('chunks');
   const dedupe = tx.objectStore('dedupe');
   const aggregates = tx.objectStore('aggregates');

@@ -1,19 +1,28 @@
-import type { ImportRecord, MonthAggregate, Settings } from '../domain/records.ts';
+import { ImportRecord, MonthAggregate, Settings } from '../domain/records.ts';
 import type { TradelineDatabase } from './db.ts';
+import { quarantine, readValid } from './quarantine.ts';
+
+const DEFAULT_SETTINGS: Settings = { reportingCurrency: 'USD', language: 'en' };
 
 export async function listImports(db: TradelineDatabase): Promise<ImportRecord[]> {
-  const all = await db.getAll('imports');
+  const all = await readValid(db, 'imports', ImportRecord);
   return all.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
 }
 
 /** Monthly totals of every platform, months ascending. Small: one value per platform-month. */
 export async function listAggregates(db: TradelineDatabase): Promise<MonthAggregate[]> {
-  const all = await db.getAll('aggregates');
+  const all = await readValid(db, 'aggregates', MonthAggregate);
   return all.sort((a, b) => a.month.localeCompare(b.month) || a.platform.localeCompare(b.platform));
 }
 
+/** The settings; damaged ones are quarantined and the defaults used until the seller saves again. */
 export async function readSettings(db: TradelineDatabase): Promise<Settings> {
-  return (await db.get('settings', 'general')) ?? { reportingCurrency: 'USD', language: 'en' };
+  const stored: unknown = await db.get('settings', 'general');
+  if (stored === undefined) return DEFAULT_SETTINGS;
+  const parsed = Settings.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  await quarantine(db, 'settings', ['general'], Settings, new Date());
+  return DEFAULT_SETTINGS;
 }
 
 export async function writeSettings(db: TradelineDatabase, settings: Settings): Promise<void> {

@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { StoredApplication } from '../domain/application.ts';
 import type { Channel } from '../domain/channel.ts';
+import type { QuarantinedRecord } from '../domain/quarantine.ts';
 import type {
   DedupeKeys,
   ImportRecord,
@@ -32,4 +33,6 @@ export interface TradelineDB extends DBSchema {
   applications: { key: string; value: StoredApplication; indexes: { bySubmission: string } };
   /** Key: channel id. Added by migration 006. */
   channels: { key: string; value: Channel };
+  /** Key: auto-increment id. Added by migration 007. */
+  quarantine: { key: number; value: QuarantinedRecord };
 }

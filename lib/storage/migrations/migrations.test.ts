@@ -162,6 +162,35 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrading from version 6 keeps the added channels and adds the quarantine store (007)', async () => {
+    const v6 = await openTradelineDb({ version: 6 });
+    await v6.put('channels', { id: 'my-lender', name: 'My lender' } as never);
+    v6.close();
+    const db = await openTradelineDb();
+    expect(await db.get('channels', 'my-lender')).toEqual({ id: 'my-lender', name: 'My lender' });
+    expect(await db.count('quarantine')).toBe(0);
+    const id = await db.add('quarantine', {
+      store: 'imports',
+      key: 'x',
+      problem: 'p',
+      quarantinedAt: '2026-11-29T00:00:00.000Z',
+      value: 1,
+    } as never);
+    expect(id).toBe(1);
+    db.close();
+  });
+
+  it('upgrading from every earlier version reaches the latest with every store', async () => {
+    for (let from = 1; from < LATEST_VERSION; from++) {
+      const name = `upgrade-from-${from}`;
+      (await openTradelineDb({ name, version: from })).close();
+      const db = await openTradelineDb({ name });
+      expect(db.version).toBe(LATEST_VERSION);
+      expect(db.objectStoreNames.length, `from version ${from}`).toBe(9);
+      db.close();
+    }
+  });
+
   it('a fresh install at the latest version has every store', async () => {
     const db = await openTradelineDb();
     expect([...db.objectStoreNames].sort()).toEqual([
@@ -172,6 +201,7 @@ describe('migrations', () => {
       'dedupe',
       'imports',
       'profiles',
+      'quarantine',
       'settings',
     ]);
     db.close();
