@@ -141,6 +141,17 @@ export const Settings = z.object({
    * field by field when a packet is built, so a half-filled form is kept.
    */
   business: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** How long Tradeline keeps data (applied on the background's alarm tick). */
+  retention: z
+    .object({
+      /** Imported records (and their monthly totals) older than this many months are deleted. */
+      keepMonths: z.number().int().min(1).max(240).nullable(),
+      /** Everything is deleted after this many days without the popup or options page being opened. */
+      deleteAfterIdleDays: z.number().int().min(1).max(3650).nullable(),
+    })
+    .optional(),
+  /** When the seller last opened the popup or the options page (kept for the idle rule). */
+  lastUsedAt: IsoDateTime.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

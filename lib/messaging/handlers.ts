@@ -21,6 +21,7 @@ import { removeImport } from '../storage/imports-repo.ts';
 import { listAggregates, listImports, readSettings, writeSettings } from '../storage/overview-repo.ts';
 import { currentProfile, recomputeProfile } from '../storage/profile-repo.ts';
 import { listQuarantine } from '../storage/quarantine.ts';
+import { applyRetention, recordUse } from '../storage/retention.ts';
 import { storeImport } from '../storage/store-import.ts';
 import type { Handlers } from './router.ts';
 
@@ -72,6 +73,9 @@ export function createHandlers(options: HandlerDeps): Handlers {
     },
     async getOverview() {
       const database = await db();
+      // The popup and the options page open with this: it is what "using Tradeline" means for
+      // the idle-deletion rule.
+      await recordUse(database, now());
       const [imports, months, settings] = await Promise.all([
         listImports(database),
         listAggregates(database),
@@ -98,7 +102,12 @@ export function createHandlers(options: HandlerDeps): Handlers {
     },
     async saveSettings(settings) {
       const database = await db();
-      await writeSettings(database, settings);
+      // Saving is using: the idle clock of the retention rule starts (again) now.
+      const { lastUsedAt: _, ...rest } = settings;
+      await writeSettings(
+        database,
+        rest.retention?.deleteAfterIdleDays ? { ...rest, lastUsedAt: now().toISOString() } : rest,
+      );
       await recomputeProfile(database, today());
       return settings;
     },
@@ -140,7 +149,12 @@ export function createHandlers(options: HandlerDeps): Handlers {
       return trackLinkOut(await service(), submissionId, channelId);
     },
     async tick({ force }) {
-      return tick(await service(), force ?? false);
+      const result = await tick(await service(), force ?? false);
+      // The alarm's tick also applies the seller's retention settings.
+      const database = await db();
+      const retention = await applyRetention(database, now());
+      if (retention.removedMonths.length > 0) await recomputeProfile(database, today());
+      return result;
     },
     async removeImport({ importId }) {
       const database = await db();
