@@ -8,14 +8,19 @@ import type {
   DocumentUpload,
   StoredApplication,
 } from '../domain/application.ts';
-import { type Channel, Channel as ChannelSchema, type OfferEstimate, type PacketField } from '../domain/channel.ts';
+import {
+  type Channel,
+  Channel as ChannelSchema,
+  type OfferEstimate,
+  type PacketField,
+} from '../domain/channel.ts';
 import type { Money } from '../domain/money.ts';
 import { computeProfile } from '../profile/profile.ts';
 import { applicationStore } from '../storage/applications-repo.ts';
 import type { TradelineDatabase } from '../storage/db.ts';
-import { readValid } from '../storage/quarantine.ts';
 import { listImports, readSettings } from '../storage/overview-repo.ts';
 import { profileInputFromDb } from '../storage/profile-repo.ts';
+import { readValid } from '../storage/quarantine.ts';
 import { type ConsentSheet, consentReceipt, consentSheet } from './consent.ts';
 import { enqueue, sendDue } from './outbox.ts';
 import { buildPacket, missingFields, type PacketSources, sourcesFromImports } from './packet.ts';

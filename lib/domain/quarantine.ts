@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** The stores whose values are checked when read back, and quarantined when they fail. */
-export const CheckedStore = z.enum(['imports', 'aggregates', 'settings', 'applications', 'channels', 'chunks']);
+export const CheckedStore = z.enum([
+  'imports',
+  'aggregates',
+  'settings',
+  'applications',
+  'channels',
+  'chunks',
+]);
 export type CheckedStore = z.infer<typeof CheckedStore>;
 
 /** A stored value that failed validation, moved aside with the reason (shown on the options page). */

@@ -133,7 +133,8 @@ export async function startTestSandbox(speed = 1): Promise<TestSandbox> {
       now += ms;
     },
     now: () => now,
-    client: (channelId, options) => createChannelClient({ baseUrl: baseUrl(channelId), allowLoopbackHttp: true, ...options }),
+    client: (channelId, options) =>
+      createChannelClient({ baseUrl: baseUrl(channelId), allowLoopbackHttp: true, ...options }),
     baseUrl,
   };
 }
