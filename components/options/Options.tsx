@@ -5,6 +5,7 @@ import type { ImportRecord, Settings } from '../../lib/domain/records.ts';
 import type { Overview, RequestOf, ResponseOf } from '../../lib/messaging/protocol.ts';
 import { useLoad } from '../common/useLoad.ts';
 import { ChannelsSection } from './ChannelsSection.tsx';
+import { DataCareSection, type Quarantined } from './DataCareSection.tsx';
 import type { FetchExportPage } from './export-file.ts';
 import type { ImportWorker } from './import-session.ts';
 import { PrivacySection } from './PrivacySection.tsx';
@@ -31,14 +32,19 @@ export interface OptionsProps {
   exportPage: FetchExportPage;
   download: (file: Blob, fileName: string) => void;
   deleteAll: () => Promise<ResponseOf<'deleteAll'>>;
+  /** Stored values set aside as damaged (absent: none are shown). */
+  loadQuarantine?: () => Promise<Quarantined[]>;
   now?: () => Date;
 }
+
+const NO_QUARANTINE = async (): Promise<Quarantined[]> => [];
 
 export function Options(props: OptionsProps) {
   const [imports, reloadImports] = useLoad(props.loadImports);
   const [overview, reloadOverview] = useLoad(props.loadOverview);
   const [channels, reloadChannels] = useLoad(props.loadChannels);
   const [applications, reloadApplications] = useLoad(props.loadApplications);
+  const [quarantine, reloadQuarantine] = useLoad(props.loadQuarantine ?? NO_QUARANTINE);
   // Bumped once the settings were read again after everything was deleted: the forms start
   // again from the (default) stored values.
   const [generation, setGeneration] = useState(0);
@@ -61,6 +67,7 @@ export function Options(props: OptionsProps) {
   const onDataChanged = () => {
     reloadImports();
     reloadOverview();
+    reloadQuarantine();
   };
   const onEverythingChanged = () => {
     resetPending.current = true;
@@ -103,6 +110,14 @@ export function Options(props: OptionsProps) {
           <SettingsSection key={generation} settings={overview.value.settings} onSave={onSaveSettings} />
         )}
       </section>
+      {overview.state === 'ready' && (
+        <DataCareSection
+          key={`care-${generation}`}
+          settings={overview.value.settings}
+          onSave={onSaveSettings}
+          quarantine={quarantine}
+        />
+      )}
     </main>
   );
 }

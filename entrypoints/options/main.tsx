@@ -44,5 +44,6 @@ root.render(
     exportPage={(request) => client.send('exportAll', request)}
     download={download}
     deleteAll={() => client.send('deleteAll', { confirm: 'delete' })}
+    loadQuarantine={() => client.send('listQuarantine', {})}
   />,
 );
