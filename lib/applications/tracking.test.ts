@@ -165,6 +165,47 @@ describe('tracking', () => {
     expect(sandbox.sandbox.applicationCount()).toBe(1);
   });
 
+  it('a revocation the channel cannot be told about is still recorded, and nothing more is sent', async () => {
+    const d = await deps();
+    const id = await submit(d, DIRECT);
+    const requests: string[] = [];
+    const unreachable: TrackingDeps = {
+      ...d,
+      clientFor: (app) =>
+        createChannelClient({
+          baseUrl: app.endpoint,
+          allowLoopbackHttp: true,
+          fetch: async (input) => {
+            requests.push(String(input));
+            throw new TypeError('fetch failed');
+          },
+        }),
+    };
+    const revoked = await withdraw(unreachable, id, 'Consent revoked by the seller.');
+    expect(revoked.consent.revokedAt).toBe(new Date(sandbox.now()).toISOString());
+    expect(revoked.status).toBe('submitted');
+    expect(revoked.events.at(-1)?.note).toMatch(
+      /^Consent revoked\. .* could not be told \(Could not reach 127\.0\.0\.1:\d+ .*\); withdraw again to retry\./,
+    );
+    expect((await d.store.get(id))?.consent.revokedAt).toBe(revoked.consent.revokedAt);
+    requests.length = 0;
+    await expect(
+      answerRequest(unreachable, id, {
+        requestId: 'r1',
+        filename: 'statement.pdf',
+        contentType: 'application/pdf',
+        contentBase64: 'JVBERg==',
+      }),
+    ).rejects.toThrow(
+      /^You revoked your consent for this application on \d{4}-\d\d-\d\d: Tradeline sends .* nothing more for it\.$/,
+    );
+    await expect(accept(unreachable, id, 'offer-1')).rejects.toThrow(/You revoked your consent/);
+    expect(requests).toEqual([]);
+    // Withdrawing again, once the channel is reachable, tells it.
+    const told = await withdraw(d, id, 'Consent revoked by the seller.');
+    expect(told.status).toBe('withdrawn');
+  });
+
   it('polls quiet applications less and less often, and stops at a final status', async () => {
     const d = await deps();
     const id = await submit(d, BANK);

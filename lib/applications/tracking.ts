@@ -147,10 +147,20 @@ async function act(
   return store(deps, app, mergeView(withNote, view, at, deps.pollBaseMs ?? POLL_BASE_MS).app);
 }
 
+/** After consent was revoked, nothing but a withdrawal goes to the channel for an application. */
+function refuseIfRevoked(app: StoredApplication): void {
+  if (app.consent.revokedAt) {
+    throw new Error(
+      `You revoked your consent for this application on ${app.consent.revokedAt.slice(0, 10)}: Tradeline sends ${app.channelName} nothing more for it.`,
+    );
+  }
+}
+
 export function accept(deps: TrackingDeps, id: string, offerId: string): Promise<StoredApplication> {
-  return act(deps, id, `Accepted offer ${offerId}.`, (app) =>
-    deps.clientFor(app).accept(app.remote.id, app.remote.token, offerId),
-  );
+  return act(deps, id, `Accepted offer ${offerId}.`, (app) => {
+    refuseIfRevoked(app);
+    return deps.clientFor(app).accept(app.remote.id, app.remote.token, offerId);
+  });
 }
 
 export function answerRequest(
@@ -158,9 +168,10 @@ export function answerRequest(
   id: string,
   document: DocumentUpload,
 ): Promise<StoredApplication> {
-  return act(deps, id, `Sent ${document.filename} for request ${document.requestId}.`, (app) =>
-    deps.clientFor(app).uploadDocument(app.remote.id, app.remote.token, document),
-  );
+  return act(deps, id, `Sent ${document.filename} for request ${document.requestId}.`, (app) => {
+    refuseIfRevoked(app);
+    return deps.clientFor(app).uploadDocument(app.remote.id, app.remote.token, document);
+  });
 }
 
 /**
@@ -178,12 +189,32 @@ export async function withdraw(
   const at = now.toISOString();
   const consent = revoke(app.consent, now);
   if (app.remote) {
-    const done = await act(deps, id, reason, (a) =>
-      deps.clientFor(a).withdraw(a.remote.id, a.remote.token, reason),
-    );
-    const revoked = { ...done, consent };
-    await deps.store.put(revoked);
-    return revoked;
+    try {
+      const done = await act(deps, id, reason, (a) =>
+        deps.clientFor(a).withdraw(a.remote.id, a.remote.token, reason),
+      );
+      const revoked = { ...done, consent };
+      await deps.store.put(revoked);
+      return revoked;
+    } catch (error) {
+      // The channel could not be told (unreachable, or it refused): the revocation still stands
+      // here, and nothing more is sent for this application (see `refuseIfRevoked`).
+      const why = error instanceof Error ? error.message : String(error);
+      return store(deps, app, {
+        ...app,
+        consent,
+        events: [
+          ...app.events,
+          {
+            at,
+            status: app.status,
+            source: 'seller',
+            note: `Consent revoked. ${app.channelName} could not be told (${why}); withdraw again to retry. Tradeline sends nothing more for this application.`,
+          },
+        ],
+        updatedAt: at,
+      });
+    }
   }
   // Never sent (or sent nowhere): nothing leaves; the queued attempt is cancelled.
   const local: StoredApplication = {
