@@ -4,4 +4,9 @@ declare const chrome: {
     getManifest(): { name: string; version: string; permissions?: string[] };
     sendMessage(message: unknown): Promise<unknown>;
   };
+  permissions: {
+    contains(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
+  };
+  /** Absent: Tradeline does not hold the `storage` permission. */
+  storage?: unknown;
 };
