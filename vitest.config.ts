@@ -5,9 +5,6 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    // The machine is shared (2 cores, several runs at once): a timeout is there to catch a hang,
-    // not to measure speed, and 5 s is exceeded by CLI and property tests under load.
-    testTimeout: 30_000,
     setupFiles: ['./test/setup.ts'],
     include: [
       'lib/**/*.test.ts',
