@@ -18,17 +18,18 @@ interface Outcome {
   ms: number;
 }
 
-function readInWorker(name: string, bytes: Uint8Array): Promise<Outcome> {
-  const worker = new Worker(new URL('./workers/read-report.mjs', import.meta.url), {
-    workerData: { name, bytes },
-  });
+function readInWorker(
+  name: string,
+  bytes: Uint8Array,
+  script = './workers/read-report.mjs',
+  limitMs = LIMIT_MS,
+): Promise<Outcome> {
+  const worker = new Worker(new URL(script, import.meta.url), { workerData: { name, bytes } });
   return new Promise<Outcome>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(
-        new Error(`${name}: still reading after ${LIMIT_MS / 1000} s (a hang); the worker was stopped.`),
-      );
-    }, LIMIT_MS);
+      reject(new Error(`${name}: still reading after ${limitMs / 1000} s (a hang); the worker was stopped.`));
+    }, limitMs);
     worker.once('message', (outcome: Outcome) => {
       clearTimeout(timer);
       void worker.terminate();
@@ -72,6 +73,12 @@ const PATHOLOGICAL: [string, () => Uint8Array][] = [
 ];
 
 describe('reading never hangs, even on pathological files', () => {
+  it('the guard itself stops a reader that never returns', async () => {
+    await expect(
+      readInWorker('a spinning reader', new Uint8Array(1), './workers/spin.mjs', 1000),
+    ).rejects.toThrow('a spinning reader: still reading after 1 s (a hang); the worker was stopped.');
+  });
+
   for (const [name, make] of PATHOLOGICAL) {
     it(
       name,
