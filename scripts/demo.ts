@@ -27,6 +27,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import type { StoredApplication } from '../lib/domain/application.ts';
 import type { Channel, FinancingModel } from '../lib/domain/channel.ts';
 import { formatMoney } from '../lib/money/format.ts';
+import { LOOPBACK_HOSTS, preapproveHosts } from '../test/e2e/browser.ts';
 import { DAY } from '../test/sandbox/machine.ts';
 import { type Sandbox, SteppedClock, startSandbox } from '../test/sandbox/server.ts';
 import { findBrowser, noBrowserMessage } from './find-browser.ts';
@@ -81,10 +82,14 @@ export async function launchTradeline(options: {
       predicate: (w) => w.url().endsWith('/background.js'),
       timeout: 15_000,
     }));
+  const extensionId = new URL(worker.url()).host;
+  // Apply asks the browser for each lender's host; a person answers the prompt, a headless run
+  // cannot, so the sandbox's hosts are approved ahead (as under chrome://extensions → Site access).
+  if (options.headless) await preapproveHosts(context, extensionId, LOOPBACK_HOSTS);
   return {
     context,
     worker,
-    extensionId: new URL(worker.url()).host,
+    extensionId,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -840,7 +845,8 @@ Click through:
   1. On the Orders page, the Tradeline panel (bottom right): tick "every page of this list", press "Read this page".
      Then the same on Payouts.
   2. Open Tradeline from the toolbar (puzzle icon → pin Tradeline): Profile, then Offers.
-  3. Tick the three "Demo lender" offers, Apply, read the consent sheets, agree.
+  3. Tick the three "Demo lender" offers, Apply, read the consent sheets, agree, and allow Tradeline
+     to contact the sandbox (127.0.0.1) when Chrome asks.
   4. Applications: press "Check now" from time to time. The bank-partnered loan goes through platform then
      bank review; the platform-direct one makes a counter-offer (accept it); the P2P one is listed and funded.
      Each change that needs you also raises a notification.
