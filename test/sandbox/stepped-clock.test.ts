@@ -21,7 +21,10 @@ describe('lender time stepped to what the sandbox says comes next', () => {
 
   it('names the next status and its moment; the clock goes there and never back', async () => {
     expect(sandbox.lenderView(BANK)).toBeNull();
-    const client = createChannelClient({ baseUrl: `${sandbox.origin}/lenders/${BANK}` });
+    const client = createChannelClient({
+      baseUrl: `${sandbox.origin}/lenders/${BANK}`,
+      allowLoopbackHttp: true,
+    });
     await client.create(makePacket(BANK), newKey());
     let seen = sandbox.lenderView(BANK);
     expect(seen?.view.status).toBe('submitted');
@@ -39,7 +42,10 @@ describe('lender time stepped to what the sandbox says comes next', () => {
   });
 
   it('says nothing comes next while the lender waits for the seller', async () => {
-    const client = createChannelClient({ baseUrl: `${sandbox.origin}/lenders/${P2P}` });
+    const client = createChannelClient({
+      baseUrl: `${sandbox.origin}/lenders/${P2P}`,
+      allowLoopbackHttp: true,
+    });
     await client.create(makePacket(P2P), newKey());
     for (let i = 0; i < 10; i += 1) {
       const next = sandbox.lenderView(P2P)?.next;
