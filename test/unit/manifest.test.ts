@@ -127,10 +127,24 @@ describe('the built manifest', () => {
     }
   });
 
-  it('no page or other extension can message it, and no file is exposed to pages', () => {
-    for (const { manifest } of Object.values(built)) {
+  it('no page or other extension can message it; pages reach only their own marketplace’s reader', () => {
+    for (const [name, { manifest }] of Object.entries(built)) {
       expect(manifest.externally_connectable).toBeUndefined();
-      expect(manifest.web_accessible_resources).toBeUndefined();
+      const exposed = (manifest.web_accessible_resources ?? []) as
+        | { resources: string[]; matches: string[] }[]
+        | string[];
+      for (const entry of exposed) {
+        // Firefox MV2 lists bare file names; MV3 lists each reader with the hosts that may load it.
+        const resources = typeof entry === 'string' ? [entry] : entry.resources;
+        for (const r of resources) expect(r, name).toMatch(/^[a-z]+-reader\.js$/);
+        if (typeof entry !== 'string') {
+          for (const m of entry.matches) {
+            // One marketplace's hosts (a wildcard subdomain at most), loopback only outside a release.
+            expect(m, name).toMatch(/^(https:\/\/(\*\.)?[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost))\/\*$/);
+            if (name === 'release') expect(m, name).toMatch(/^https:/);
+          }
+        }
+      }
     }
   });
 
