@@ -46,8 +46,13 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   },
   {
     file: /^assets\/import-worker-[\w-]+\.js$/,
-    maxGzipBytes: 70 * kB,
-    why: 'Loaded in a worker only when a file is picked: every report format’s reader (29 kB), and since the worker stores the records itself, idb, the storage and the profile computation (61 kB in all in November 2026).',
+    maxGzipBytes: 95 * kB,
+    why: 'Loaded in a worker only when a file is picked: every report format’s reader (29 kB), and since the worker stores the records itself, idb, the storage and the profile computation (61 kB); since issue 11 the storage validates what it reads back (damaged values are quarantined), which brings zod and the record schemas (89 kB in all in November 2026).',
+  },
+  {
+    file: /^chunks\/_virtual_wxt-html-plugins-[\w-]+\.js$/,
+    maxGzipBytes: 1 * kB,
+    why: 'WXT’s shared HTML-page helper, split out once there are three extension pages (popup, options, privacy policy).',
   },
   {
     file: /^chunks\/privacy-[\w-]+\.js$/,
