@@ -1,14 +1,17 @@
 import { defineConfig } from 'wxt';
 import { readerResources } from './lib/pages/registry.ts';
+import { localeTables } from './scripts/vite-locales.ts';
 
 // Explicit imports everywhere (no auto-imports): every name's origin is visible in the file.
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  vite: () => ({ plugins: [localeTables()] }),
   imports: false,
   manifest: ({ browser }) => ({
-    name: 'Tradeline',
-    description:
-      'Your sales history, read in your browser, turned into a credit profile and financing offers you can apply to in one click.',
+    // locales/en.yml and zh_CN.yml (the @wxt-dev/i18n module writes them to _locales/).
+    name: '__MSG_appName__',
+    description: '__MSG_appDescription__',
+    default_locale: 'en',
     // unlimitedStorage: IndexedDB holds years of orders (millions of rows), never evicted or capped.
     // alarms: the outbox and status polling wake the worker. notifications: offers, info requests,
     // funding and declines reach the seller without opening the popup.

@@ -135,7 +135,8 @@ export type MonthAggregate = z.infer<typeof MonthAggregate>;
 
 export const Settings = z.object({
   reportingCurrency: z.string().length(3).default('USD'),
-  language: z.enum(['en', 'zh_CN']).default('en'),
+  /** `auto`: the browser's language (Chinese when it is Chinese, else English). */
+  language: z.enum(['auto', 'en', 'zh_CN']).default('auto'),
   /**
    * Business details the seller enters once (UK SME finance application field names); checked
    * field by field when a packet is built, so a half-filled form is kept.

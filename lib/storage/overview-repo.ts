@@ -13,7 +13,7 @@ export async function listAggregates(db: TradelineDatabase): Promise<MonthAggreg
 }
 
 export async function readSettings(db: TradelineDatabase): Promise<Settings> {
-  return (await db.get('settings', 'general')) ?? { reportingCurrency: 'USD', language: 'en' };
+  return (await db.get('settings', 'general')) ?? { reportingCurrency: 'USD', language: 'auto' };
 }
 
 export async function writeSettings(db: TradelineDatabase, settings: Settings): Promise<void> {

@@ -4,6 +4,7 @@ import { migration003 } from './003-settings.ts';
 import { migration004 } from './004-payout-dates-and-profiles.ts';
 import { migration005 } from './005-applications.ts';
 import { migration006 } from './006-channels.ts';
+import { migration007 } from './007-language-auto.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. A test checks versions are 1..n without gaps. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -57,7 +57,7 @@ describe('migrations', () => {
       grossSales: { USD: 99_99 },
       payouts: { USD: 40_00 },
     });
-    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'en' });
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'auto' });
     db.close();
   });
 
@@ -84,7 +84,7 @@ describe('migrations', () => {
     const db = await openTradelineDb();
     expect((await db.get('chunks', ['shopify', '2025-12', 0]))?.records).toEqual(records);
     expect(await db.get('aggregates', ['shopify', '2025-12'])).toMatchObject({ grossSales: { USD: 5_00 } });
-    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'en' });
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'auto' });
     db.close();
   });
 
@@ -159,6 +159,26 @@ describe('migrations', () => {
     const db = await openTradelineDb();
     expect(await db.get('applications', 's:c')).toEqual({ id: 's:c', submissionId: 's' });
     expect(await db.count('channels')).toBe(0);
+    db.close();
+  });
+
+  it('upgrading from version 6 turns the old default language into auto and keeps a chosen one (007)', async () => {
+    const v6 = await openTradelineDb({ version: 6 });
+    await v6.put('settings', { reportingCurrency: 'GBP', language: 'en', business: { legalName: 'Acme' } }, 'general');
+    v6.close();
+    let db = await openTradelineDb();
+    expect(await db.get('settings', 'general')).toEqual({
+      reportingCurrency: 'GBP',
+      language: 'auto',
+      business: { legalName: 'Acme' },
+    });
+    db.close();
+    indexedDB.deleteDatabase('tradeline');
+    const chosen = await openTradelineDb({ name: 'chosen', version: 6 });
+    await chosen.put('settings', { reportingCurrency: 'CNY', language: 'zh_CN' }, 'general');
+    chosen.close();
+    db = await openTradelineDb({ name: 'chosen' });
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'CNY', language: 'zh_CN' });
     db.close();
   });
 
