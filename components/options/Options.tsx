@@ -32,6 +32,8 @@ export interface OptionsProps {
   download: (file: Blob, fileName: string) => void;
   deleteAll: () => Promise<ResponseOf<'deleteAll'>>;
   now?: () => Date;
+  /** The seller saved another language: the page switches to it (the entry point re-renders). */
+  onLanguageChange?: (language: Settings['language']) => void;
 }
 
 export function Options(props: OptionsProps) {
@@ -50,13 +52,15 @@ export function Options(props: OptionsProps) {
     }
   }, [overview]);
 
-  const { saveSettings } = props;
+  const { saveSettings, onLanguageChange } = props;
+  const language = overview.state === 'ready' ? overview.value.settings.language : undefined;
   const onSaveSettings = useCallback(
     async (settings: Settings) => {
       await saveSettings(settings);
+      if (language !== undefined && settings.language !== language) onLanguageChange?.(settings.language);
       reloadOverview();
     },
-    [saveSettings, reloadOverview],
+    [saveSettings, reloadOverview, onLanguageChange, language],
   );
   const onDataChanged = () => {
     reloadImports();

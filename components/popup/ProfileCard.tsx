@@ -102,7 +102,7 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Stored
           <ul className="tl-plain">
             {coverage !== undefined && (
               <li data-testid="profile-coverage">
-                {t.coverage(Math.round(coverage * 100))}
+                {t.coverage(coverage)}
                 <div className="tl-note">{t.coverageHint}</div>
               </li>
             )}

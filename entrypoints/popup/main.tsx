@@ -1,11 +1,22 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/popup/Popup.tsx';
+import { setPopupLanguage } from '../../components/popup/strings.ts';
+import { resolveLanguage } from '../../lib/i18n/translate.ts';
 import { createClient } from '../../lib/messaging/client.ts';
 import '../../components/common/base.css';
 
 const client = createClient((message) => browser.runtime.sendMessage(message));
 const root = createRoot(document.getElementById('root') as HTMLElement);
+
+// The seller's language setting (or the browser's) is known before the first paint: no English flash.
+const settings = await client.send('getOverview', {}).then(
+  (overview) => overview.settings,
+  () => undefined,
+);
+const language = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
+setPopupLanguage(language);
+document.documentElement.lang = language.replace('_', '-');
 
 root.render(
   <Popup

@@ -5,13 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { resolveLanguage, TABLES, translator } from '../../lib/i18n/translate.ts';
 
 async function messages(file: string): Promise<Map<string, ParsedMessage>> {
-  const parsed = parseMessagesText(await readFile(new URL(`../../locales/${file}`, import.meta.url), 'utf8'), 'YAML');
+  const parsed = parseMessagesText(
+    await readFile(new URL(`../../locales/${file}`, import.meta.url), 'utf8'),
+    'YAML',
+  );
   return new Map(parsed.filter((m) => !m.key[0]?.startsWith('@@')).map((m) => [m.key.join('.'), m]));
 }
 
 /** `$1`, `$2`… a message uses, in every plural form together. */
 function placeholders(m: ParsedMessage): string[] {
-  const text = m.type === 'plural' ? Object.values(m.plurals).join(' ') : m.type === 'chrome' ? m.message : m.message;
+  const text =
+    m.type === 'plural' ? Object.values(m.plurals).join(' ') : m.type === 'chrome' ? m.message : m.message;
   return [...new Set(text.match(/\$[1-9]/g) ?? [])].sort();
 }
 
@@ -19,8 +23,14 @@ describe('locales', () => {
   it('has every key in English and Simplified Chinese, with the same placeholders and no empty text', async () => {
     const en = await messages('en.yml');
     const zh = await messages('zh_CN.yml');
-    expect([...zh.keys()].filter((k) => !en.has(k)), 'only in zh_CN.yml').toEqual([]);
-    expect([...en.keys()].filter((k) => !zh.has(k)), 'missing from zh_CN.yml').toEqual([]);
+    expect(
+      [...zh.keys()].filter((k) => !en.has(k)),
+      'only in zh_CN.yml',
+    ).toEqual([]);
+    expect(
+      [...en.keys()].filter((k) => !zh.has(k)),
+      'missing from zh_CN.yml',
+    ).toEqual([]);
     const differ = [...en.entries()]
       .filter(([key, m]) => placeholders(m).join() !== placeholders(zh.get(key) as ParsedMessage).join())
       .map(([key]) => key);
@@ -47,7 +57,9 @@ describe('locales', () => {
     expect(en.t('options.sources.removeConfirm', [2, 'orders.csv'], 2)).toBe(
       'Remove “orders.csv”? Its 2 records will be deleted from your history and your profile recomputed. The file itself is not touched.',
     );
-    expect(zh.t('popup.profile.freshness', [5, '2026年11月29日'], 5)).toBe('最新记录：2026年11月29日 之前 5 天。');
+    expect(zh.t('popup.profile.freshness', [5, '2026年11月29日'], 5)).toBe(
+      '最新记录：2026年11月29日 之前 5 天。',
+    );
     expect(zh.t('popup.tabs.offers')).toBe('融资报价');
   });
 

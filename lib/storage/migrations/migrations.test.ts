@@ -164,7 +164,11 @@ describe('migrations', () => {
 
   it('upgrading from version 6 turns the old default language into auto and keeps a chosen one (007)', async () => {
     const v6 = await openTradelineDb({ version: 6 });
-    await v6.put('settings', { reportingCurrency: 'GBP', language: 'en', business: { legalName: 'Acme' } }, 'general');
+    await v6.put(
+      'settings',
+      { reportingCurrency: 'GBP', language: 'en', business: { legalName: 'Acme' } },
+      'general',
+    );
     v6.close();
     let db = await openTradelineDb();
     expect(await db.get('settings', 'general')).toEqual({
