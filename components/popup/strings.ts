@@ -99,6 +99,19 @@ function build(tr: Translator) {
       coverage: t('popup.factors.coverage'),
       freshness: t('popup.factors.freshness'),
     } as Record<string, string>,
+    /** What to do about each factor holding the score back, by scorecard id. */
+    improve: {
+      history: t('popup.improve.history'),
+      volume: t('popup.improve.volume'),
+      stability: t('popup.improve.stability'),
+      growth: t('popup.improve.growth'),
+      refunds: t('popup.improve.refunds'),
+      chargebacks: t('popup.improve.chargebacks'),
+      payouts: t('popup.improve.payouts'),
+      diversification: t('popup.improve.diversification'),
+      coverage: t('popup.improve.coverage'),
+      freshness: t('popup.improve.freshness'),
+    } as Record<string, string>,
     models: {
       'bank-partnered': t('popup.models.bankPartnered'),
       'platform-direct': t('popup.models.platformDirect'),

@@ -159,5 +159,21 @@ export const StoredProfile = z.object({
       band: z.enum(['A', 'B', 'C', 'D', 'E']),
     })
     .passthrough(),
+  /**
+   * Every month from the first with data to the month of `asOf`, in minor units of `currency`
+   * (converted at each month's reference rate), for the popup's chart. `covered`: some source's
+   * period includes the month (no records then means zero, not missing).
+   */
+  months: z
+    .array(
+      z.object({
+        month: IsoMonth,
+        covered: z.boolean(),
+        grossSales: z.number(),
+        refunds: z.number(),
+        payouts: z.number(),
+      }),
+    )
+    .optional(),
 });
 export type StoredProfile = z.infer<typeof StoredProfile>;
