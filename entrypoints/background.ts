@@ -39,6 +39,17 @@ export default defineBackground(() => {
     db: openDb,
     version: browser.runtime.getManifest().version,
     onChange: notify,
+    uiLanguage: () => browser.i18n.getUILanguage(),
+    openPopup: async () => {
+      // action.openPopup needs Chrome 127+ (Firefox 127+) and a focused window; else the options page.
+      try {
+        await browser.action.openPopup();
+        return 'popup';
+      } catch {
+        await browser.runtime.openOptionsPage();
+        return 'options';
+      }
+    },
     fetchText: async (url) => {
       const res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
       if (!res.ok) throw new Error(`${url} answered ${res.status}.`);

@@ -1,4 +1,6 @@
-import { type Language, type Translator, translator } from '../../lib/i18n/translate.ts';
+import type { Language } from '../../lib/i18n/language.ts';
+import { translator } from '../../lib/i18n/translate.ts';
+import type { Translator } from '../../lib/i18n/translator.ts';
 import { replaceInPlace } from '../common/replace-in-place.ts';
 
 /**

@@ -1,6 +1,8 @@
 import type { ApplicationStatus, StatusEvent } from '../../lib/domain/application.ts';
 import type { FinancingModel } from '../../lib/domain/channel.ts';
-import { type Language, type Translator, translator } from '../../lib/i18n/translate.ts';
+import type { Language } from '../../lib/i18n/language.ts';
+import { translator } from '../../lib/i18n/translate.ts';
+import type { Translator } from '../../lib/i18n/translator.ts';
 import { replaceInPlace } from '../common/replace-in-place.ts';
 
 /**

@@ -4,7 +4,7 @@ import { createImportWorker } from '../../components/options/create-import-worke
 import { Options } from '../../components/options/Options.tsx';
 import { setOptionsLanguage } from '../../components/options/strings.ts';
 import type { Settings } from '../../lib/domain/records.ts';
-import { resolveLanguage } from '../../lib/i18n/translate.ts';
+import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient } from '../../lib/messaging/client.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
 import '../../components/common/base.css';

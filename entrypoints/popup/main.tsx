@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/popup/Popup.tsx';
 import { setPopupLanguage } from '../../components/popup/strings.ts';
-import { resolveLanguage } from '../../lib/i18n/translate.ts';
+import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient } from '../../lib/messaging/client.ts';
 import '../../components/common/base.css';
 

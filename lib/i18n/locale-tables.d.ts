@@ -3,3 +3,9 @@ declare module '*.yml' {
   const table: Readonly<Record<string, string>>;
   export default table;
 }
+
+/** Only the `panel.*` messages of a `locales/*.yml` file. */
+declare module '*.yml?keys=panel' {
+  const table: Readonly<Record<string, string>>;
+  export default table;
+}

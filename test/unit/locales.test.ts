@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { type ParsedMessage, parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { resolveLanguage, TABLES, translator } from '../../lib/i18n/translate.ts';
+import { resolveLanguage } from '../../lib/i18n/language.ts';
+import { TABLES, translator } from '../../lib/i18n/translate.ts';
 
 async function messages(file: string): Promise<Map<string, ParsedMessage>> {
   const parsed = parseMessagesText(
