@@ -60,6 +60,8 @@ describe('ProfileCard', () => {
     expect(screen.getByTestId('profile-freshness').textContent).toContain('最新记录：2026年11月20日 之前');
     expect(screen.getByTestId('profile-ttm-sales').textContent).toBe('US$72,000.00');
     expect(screen.getByRole('img', { name: /按月销售额、退款和回款（USD）/ })).toBeTruthy();
+    // January to October is ten months of history: the reason is worded in Chinese around lib's figures.
+    expect(screen.getByTestId('profile-reasons').textContent).toContain('经营记录 10 个月，少于 12 个月');
   });
 
   it("shows each factor's points out of its maximum, data coverage and freshness", async () => {

@@ -19,7 +19,9 @@ function factorOf(code: string): string | undefined {
 const ShownProfile = z.object({
   score: z.number(),
   band: z.string(),
-  reasons: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+  reasons: z
+    .array(z.object({ code: z.string(), message: z.string(), params: z.array(z.string()).optional() }))
+    .optional(),
   capacity: z.object({ amount: z.number(), basis: z.string() }).optional(),
   factors: z
     .array(z.object({ id: z.string(), label: z.string(), points: z.number(), max: z.number() }))
@@ -93,7 +95,7 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Stored
           <h2>{t.reasonsHeading}</h2>
           <ul data-testid="profile-reasons">
             {profile.reasons.map((r) => (
-              <li key={r.code}>{r.message}</li>
+              <li key={r.code}>{strings.reason(factorOf(r.code), r)}</li>
             ))}
           </ul>
         </>

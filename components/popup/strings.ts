@@ -2,8 +2,22 @@ import type { ApplicationStatus, StatusEvent } from '../../lib/domain/applicatio
 import type { FinancingModel } from '../../lib/domain/channel.ts';
 import type { Language } from '../../lib/i18n/language.ts';
 import { translator } from '../../lib/i18n/translate.ts';
-import type { Translator } from '../../lib/i18n/translator.ts';
+import type { MessageKey, Translator } from '../../lib/i18n/translator.ts';
 import { replaceInPlace } from '../common/replace-in-place.ts';
+
+/** Per scorecard factor: the reason with the seller's figure and threshold, and the reason when it is missing. */
+const REASONS: Record<string, readonly [MessageKey, MessageKey]> = {
+  history: ['popup.reasons.history', 'popup.reasons.historyMissing'],
+  volume: ['popup.reasons.volume', 'popup.reasons.volumeMissing'],
+  stability: ['popup.reasons.stability', 'popup.reasons.stabilityMissing'],
+  growth: ['popup.reasons.growth', 'popup.reasons.growthMissing'],
+  refunds: ['popup.reasons.refunds', 'popup.reasons.refundsMissing'],
+  chargebacks: ['popup.reasons.chargebacks', 'popup.reasons.chargebacksMissing'],
+  payouts: ['popup.reasons.payouts', 'popup.reasons.payoutsMissing'],
+  diversification: ['popup.reasons.diversification', 'popup.reasons.diversificationMissing'],
+  coverage: ['popup.reasons.coverage', 'popup.reasons.coverageMissing'],
+  freshness: ['popup.reasons.freshness', 'popup.reasons.freshnessMissing'],
+};
 
 /**
  * Every text the popup shows, built from the message tables (locales/*.yml) of one language.
@@ -101,6 +115,16 @@ function build(tr: Translator) {
       coverage: t('popup.factors.coverage'),
       freshness: t('popup.factors.freshness'),
     } as Record<string, string>,
+    /**
+     * A reason the score is held back. English shows lib/profile's own wording; another language
+     * words it from the factor and the figures lib/ formatted (`params`), or falls back to English.
+     */
+    reason: (factor: string | undefined, reason: { code: string; message: string; params?: string[] }) => {
+      const keys = factor ? REASONS[factor] : undefined;
+      if (tr.language === 'en' || !keys) return reason.message;
+      if (reason.code.endsWith('_unknown')) return t(keys[1]);
+      return reason.params?.length === 2 ? t(keys[0], reason.params) : reason.message;
+    },
     /** What to do about each factor holding the score back, by scorecard id. */
     improve: {
       history: t('popup.improve.history'),
