@@ -1,22 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Change } from '../lib/applications/tracking.ts';
+import { resolveLanguage } from '../lib/i18n/language.ts';
+import { translator } from '../lib/i18n/translate.ts';
+import type { MessageKey } from '../lib/i18n/translator.ts';
 import { createHandlers } from '../lib/messaging/handlers.ts';
 import { createRouter } from '../lib/messaging/router.ts';
 import { openTradelineDb, type TradelineDatabase } from '../lib/storage/db.ts';
+import { readSettings } from '../lib/storage/overview-repo.ts';
 
 /** Sends what the outbox holds and polls applications; Chrome runs alarms at most every 30 s. */
 const TICK_ALARM = 'tradeline-tick';
 /** A catalog is a few kilobytes; anything near this is not one. */
 const MAX_CATALOG_BYTES = 1_000_000;
 
-const NOTICE: Partial<Record<Change['to'], string>> = {
-  info_requested: 'asks for more information',
-  offer: 'made you an offer',
-  counter_offer: 'made you a counter-offer',
-  funded: 'funded your application',
-  declined: 'declined your application',
-  expired: 'let your application expire',
+/** The changes a seller hears about, with their text (the lender's name is `$1`). */
+const NOTICE: Partial<Record<Change['to'], MessageKey>> = {
+  info_requested: 'notify.infoRequested',
+  offer: 'notify.offer',
+  counter_offer: 'notify.counterOffer',
+  funded: 'notify.funded',
+  declined: 'notify.declined',
+  expired: 'notify.expired',
 };
 
 export default defineBackground(() => {
@@ -28,12 +33,17 @@ export default defineBackground(() => {
   const notify = (change: Change) => {
     const what = NOTICE[change.to];
     if (!change.needsSeller || !what) return;
-    void browser.notifications.create(`tradeline:${change.app.id}:${change.to}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `${change.app.channelName} ${what}`,
-      message: 'Open Tradeline to see it and answer.',
-    });
+    void (async () => {
+      // In the seller's language: their setting, or the browser's.
+      const settings = await readSettings(await openDb()).catch(() => undefined);
+      const { t } = translator(resolveLanguage(settings?.language, browser.i18n.getUILanguage()));
+      await browser.notifications.create(`tradeline:${change.app.id}:${change.to}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: t(what, [change.app.channelName]),
+        message: t('notify.open'),
+      });
+    })();
   };
   const handlers = createHandlers({
     db: openDb,
