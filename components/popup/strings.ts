@@ -19,6 +19,25 @@ const REASONS: Record<string, readonly [MessageKey, MessageKey]> = {
   freshness: ['popup.reasons.freshness', 'popup.reasons.freshnessMissing'],
 };
 
+/** Eligibility rule metrics (lib/domain/channel.ts `RuleMetric`), as a gap names them. */
+const METRICS: Record<string, MessageKey> = {
+  monthsOfHistory: 'popup.metrics.monthsOfHistory',
+  activeMonths: 'popup.metrics.activeMonths',
+  ttmSales: 'popup.metrics.ttmSales',
+  avgMonthlySales: 'popup.metrics.avgMonthlySales',
+  lowestMonthSales: 'popup.metrics.lowestMonthSales',
+  growthRate: 'popup.metrics.growthRate',
+  volatility: 'popup.metrics.volatility',
+  refundRate: 'popup.metrics.refundRate',
+  chargebackRate: 'popup.metrics.chargebackRate',
+  feeRate: 'popup.metrics.feeRate',
+  payoutLongestGapDays: 'popup.metrics.payoutLongestGapDays',
+  marketplaceConcentration: 'popup.metrics.marketplaceConcentration',
+  dataCoverage: 'popup.metrics.dataCoverage',
+  dataFreshnessDays: 'popup.metrics.dataFreshnessDays',
+  score: 'popup.metrics.score',
+};
+
 /**
  * Every text the popup shows, built from the message tables (locales/*.yml) of one language.
  * Texts computed by lib/ (reasons, gaps, field labels) arrive already worded.
@@ -124,6 +143,32 @@ function build(tr: Translator) {
       if (tr.language === 'en' || !keys) return reason.message;
       if (reason.code.endsWith('_unknown')) return t(keys[1]);
       return reason.params?.length === 2 ? t(keys[0], reason.params) : reason.message;
+    },
+    /**
+     * What stands between the seller and a channel. English shows lib/channels' own wording;
+     * another language words it from the gap's code and figures, or falls back to English.
+     */
+    gap: (gap: { code: string; message: string; params?: string[] | undefined }) => {
+      const p = gap.params;
+      if (tr.language === 'en' || !p) return gap.message;
+      const fixed: Record<string, () => string> = {
+        country: () => t('popup.gaps.country', p),
+        no_accepted_sales: () => t('popup.gaps.noAcceptedSales', p),
+        amount_below_minimum: () => t('popup.gaps.amountBelowMinimum', p),
+        no_forecast: () => t('popup.gaps.noForecast'),
+        term_too_long: () => t('popup.gaps.termTooLong', p),
+        installment_too_high: () => t('popup.gaps.installmentTooHigh', p),
+      };
+      const worded = fixed[gap.code];
+      if (worded) return worded();
+      const [, metric, kind] = /^(\w+?)_(unknown|low|high)$/.exec(gap.code) ?? [];
+      const label = metric ? METRICS[metric] : undefined;
+      if (!label) return gap.message;
+      if (kind === 'unknown') return t('popup.gaps.unknown', [t(label)]);
+      if (metric === 'monthsOfHistory' && kind === 'low' && p.length === 1)
+        return t('popup.gaps.moreMonths', p, Number(p[0]));
+      if (p.length !== 2) return gap.message;
+      return t(kind === 'low' ? 'popup.gaps.low' : 'popup.gaps.high', [t(label), ...p]);
     },
     /** What to do about each factor holding the score back, by scorecard id. */
     improve: {

@@ -163,6 +163,7 @@ describe('tradeline profile', () => {
     expect(p2p.gaps).toContainEqual({
       code: 'ttmSales_low',
       message: 'sales of the last 12 months 18,000 USD below 50,000 USD',
+      params: ['18,000 USD', '50,000 USD'],
     });
   });
 
