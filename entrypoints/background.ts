@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Change } from '../lib/applications/tracking.ts';
 import { resolveLanguage } from '../lib/i18n/language.ts';
-import { translator } from '../lib/i18n/translate.ts';
+import { notifyTranslator } from '../lib/i18n/notify-text.ts';
 import type { MessageKey } from '../lib/i18n/translator.ts';
 import { createHandlers } from '../lib/messaging/handlers.ts';
 import { createRouter } from '../lib/messaging/router.ts';
@@ -36,7 +36,7 @@ export default defineBackground(() => {
     void (async () => {
       // In the seller's language: their setting, or the browser's.
       const settings = await readSettings(await openDb()).catch(() => undefined);
-      const { t } = translator(resolveLanguage(settings?.language, browser.i18n.getUILanguage()));
+      const { t } = notifyTranslator(resolveLanguage(settings?.language, browser.i18n.getUILanguage()));
       await browser.notifications.create(`tradeline:${change.app.id}:${change.to}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),

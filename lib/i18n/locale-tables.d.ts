@@ -9,3 +9,9 @@ declare module '*.yml?keys=panel' {
   const table: Readonly<Record<string, string>>;
   export default table;
 }
+
+/** Only the `notify.*` messages (the background's notifications). */
+declare module '*.yml?keys=notify' {
+  const table: Readonly<Record<string, string>>;
+  export default table;
+}

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { type ParsedMessage, parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
+import { notifyTranslator } from '../../lib/i18n/notify-text.ts';
 import { TABLES, translator } from '../../lib/i18n/translate.ts';
+import { panelTranslator } from '../../lib/pages/core/panel-text.ts';
 
 async function messages(file: string): Promise<Map<string, ParsedMessage>> {
   const parsed = parseMessagesText(
@@ -71,5 +73,14 @@ describe('locales', () => {
     expect(resolveLanguage('auto', 'fr')).toBe('en');
     expect(resolveLanguage('en', 'zh-CN')).toBe('en');
     expect(resolveLanguage('zh_CN', 'en-US')).toBe('zh_CN');
+  });
+
+  it('gives the panel and the notifications their own messages in both languages', () => {
+    expect(panelTranslator('zh_CN').t('panel.read')).toBe('读取此页');
+    expect(panelTranslator('en').t('panel.read')).toBe('Read this page');
+    expect(notifyTranslator('zh_CN').t('notify.offer', ['Shopify Capital'])).toBe(
+      'Shopify Capital 向您发出了报价',
+    );
+    expect(notifyTranslator('en').t('notify.declined', ['Kiva'])).toBe('Kiva declined your application');
   });
 });
