@@ -60,6 +60,7 @@ describe('ProfileCard', () => {
     expect(screen.getByTestId('profile-freshness').textContent).toContain('最新记录：2026年11月20日 之前');
     expect(screen.getByTestId('profile-ttm-sales').textContent).toBe('US$72,000.00');
     expect(screen.getByRole('img', { name: /按月销售额、退款和回款（USD）/ })).toBeTruthy();
+    expect(screen.getByText(/^最近 6 个月中最低的月净销售额/)).toBeTruthy();
     // January to October is ten months of history: the reason is worded in Chinese around lib's figures.
     expect(screen.getByTestId('profile-reasons').textContent).toContain('经营记录 10 个月，少于 12 个月');
   });

@@ -22,7 +22,14 @@ const ShownProfile = z.object({
   reasons: z
     .array(z.object({ code: z.string(), message: z.string(), params: z.array(z.string()).optional() }))
     .optional(),
-  capacity: z.object({ amount: z.number(), basis: z.string() }).optional(),
+  capacity: z
+    .object({
+      amount: z.number(),
+      basis: z.string(),
+      code: z.string().optional(),
+      params: z.array(z.string()).optional(),
+    })
+    .optional(),
   factors: z
     .array(z.object({ id: z.string(), label: z.string(), points: z.number(), max: z.number() }))
     .optional(),
@@ -83,7 +90,7 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Stored
           </div>
         )}
       </div>
-      {profile.capacity?.basis && <p className="tl-note">{profile.capacity.basis}</p>}
+      {profile.capacity?.basis && <p className="tl-note">{strings.capacityBasis(profile.capacity)}</p>}
       {stored.value.months && stored.value.months.length > 0 && (
         <>
           <h2>{strings.chart.heading}</h2>

@@ -170,6 +170,23 @@ function build(tr: Translator) {
       if (p.length !== 2) return gap.message;
       return t(kind === 'low' ? 'popup.gaps.low' : 'popup.gaps.high', [t(label), ...p]);
     },
+    /** How the supported amount was sized: lib/profile's wording in English, worded from its figures otherwise. */
+    capacityBasis: (capacity: {
+      basis: string;
+      code?: string | undefined;
+      params?: string[] | undefined;
+    }) => {
+      const p = capacity.params;
+      if (tr.language === 'en' || !p) return capacity.basis;
+      const keys: Record<string, MessageKey> = {
+        too_short: 'popup.capacity.tooShort',
+        band_none: 'popup.capacity.bandNone',
+        lowest_month: 'popup.capacity.lowestMonth',
+        lowest_month_capped: 'popup.capacity.lowestMonthCapped',
+      };
+      const key = capacity.code ? keys[capacity.code] : undefined;
+      return key ? t(key, p) : capacity.basis;
+    },
     /** What to do about each factor holding the score back, by scorecard id. */
     improve: {
       history: t('popup.improve.history'),

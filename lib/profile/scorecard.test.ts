@@ -239,6 +239,8 @@ describe('capacity', () => {
     expect(p.capacity).toEqual({
       amount: 0,
       basis: 'Needs at least 3 months of sales in the last 12 months.',
+      code: 'too_short',
+      params: ['3'],
     });
   });
 });
