@@ -65,12 +65,14 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 1100, height: 640 });
     await page.goto(`${sandbox.origin}/dashboard/orders`);
     await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
+    const launcher = /^Open Tradeline on/;
     await until(
-      async () => (await accessibleNames(page, 'button')).includes('Open the Tradeline panel'),
-      'the panel',
+      async () => (await accessibleNames(page, 'button')).some((b) => launcher.test(b)),
+      'the launcher',
     );
     await page.screenshot({ path: `${OUT}/panel-collapsed.png` });
-    await pressControl(page, 'button', 'Open the Tradeline panel');
+    await pressControl(page, 'button', launcher);
+    await until(async () => (await accessibleNames(page, 'button')).includes('Read this page'), 'the panel');
     await pressControl(page, 'button', 'Read this page');
     await until(async () => (await accessibleNames(page, 'StaticText')).includes('Done.'), 'the reading');
     await until(

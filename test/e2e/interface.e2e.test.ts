@@ -99,20 +99,27 @@ describe("the seller's interface in Chromium: popup, options, dashboard panel, t
     await page.goto(`${sandbox.origin}/dashboard/orders`);
     await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
 
-    // Collapsed: only the tab, narrow, on the right edge; the page's own controls stay uncovered.
+    // Collapsed: only the launcher, a narrow tab on the right edge; the page's own controls stay uncovered.
+    const LAUNCHER = /^Open Tradeline on demo dashboard/;
     const buttons = await accessibleNames(page, 'button');
-    expect(buttons).toContain('Open the Tradeline panel');
+    expect(buttons.filter((b) => LAUNCHER.test(b))).toHaveLength(1);
     expect(buttons).not.toContain('Read this page');
-    const tab = (await accessibleNodes(page)).find((n) => n.name === 'Open the Tradeline panel');
-    const cdp = await page.context().newCDPSession(page);
-    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: tab?.backendNodeId })) as {
-      model: { border: number[]; width: number };
+    const edgeOf = async (name: string | RegExp) => {
+      const node = (await accessibleNodes(page)).find((n) =>
+        typeof name === 'string' ? n.name === name : name.test(n.name),
+      );
+      const cdp = await page.context().newCDPSession(page);
+      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node?.backendNodeId })) as {
+        model: { border: number[]; width: number };
+      };
+      await cdp.detach();
+      return { width: model.width, right: Math.max(...model.border.filter((_, i) => i % 2 === 0)) };
     };
-    await cdp.detach();
-    expect(model.width).toBeLessThan(40);
-    expect(Math.max(...model.border.filter((_, i) => i % 2 === 0))).toBeCloseTo(1200, -1);
+    const launcher = await edgeOf(LAUNCHER);
+    expect(launcher.width).toBeLessThan(40);
+    expect(launcher.right).toBeCloseTo(1200, -1);
 
-    await pressControl(page, 'button', 'Open the Tradeline panel');
+    await pressControl(page, 'button', LAUNCHER);
     await expect
       .poll(async () =>
         (await accessibleNames(page, 'StaticText')).find((s) => s.startsWith('Prequalified for')),
@@ -124,6 +131,14 @@ describe("the seller's interface in Chromium: popup, options, dashboard panel, t
     expect((await accessibleNames(page, 'StaticText')).some((s) => /^Orders, page 1: \d+ rows/.test(s))).toBe(
       true,
     );
+
+    // Hidden again, the panel folds back to a tab on the same edge.
+    await pressControl(page, 'button', 'Hide the Tradeline panel');
+    expect(await accessibleNames(page, 'button')).not.toContain('Read this page');
+    const tab = await edgeOf('Open the Tradeline panel');
+    expect(tab.width).toBeLessThan(40);
+    expect(tab.right).toBeCloseTo(1200, -1);
+    await pressControl(page, 'button', 'Open the Tradeline panel');
 
     // "See offers" opens the popup, or the options page where the browser will not open it.
     for (const other of browser.context.pages()) if (other !== page) await other.close();
