@@ -153,7 +153,7 @@ export function startContentScript(
   deps: SessionDeps = browserSessionDeps(runtime, win),
 ): PageReader & { panel: Panel; read: (options: ReadOptions) => Promise<ReadOutcome> } {
   const doc = win.document;
-  let language: Language = resolveLanguage('auto', runtime.uiLanguage ?? win.navigator.language ?? 'en');
+  let language: Language = resolveLanguage('auto', runtime.uiLanguage ?? win.navigator?.language ?? 'en');
   const t = () => panelTranslator(language).t;
   let running: AbortController | undefined;
   const read = async (options: ReadOptions): Promise<ReadOutcome> => {
