@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { localeTables } from './scripts/vite-locales.ts';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), localeTables()],
   test: {
     environment: 'happy-dom',
     setupFiles: ['./test/setup.ts'],

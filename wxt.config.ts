@@ -6,6 +6,7 @@ import {
   type Permission,
 } from './lib/manifest-permissions.ts';
 import { readerResources } from './lib/pages/registry.ts';
+import { localeTables } from './scripts/vite-locales.ts';
 
 /**
  * A release build (`npm run build:release`, WXT_RELEASE=1) refuses plain-HTTP loopback channels
@@ -16,12 +17,14 @@ const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 // Explicit imports everywhere (no auto-imports): every name's origin is visible in the file.
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  vite: () => ({ plugins: [localeTables()] }),
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Tradeline',
-    description:
-      'Your sales history, read in your browser, turned into a credit profile and financing offers you can apply to in one click.',
+    // locales/en.yml and zh_CN.yml (the @wxt-dev/i18n module writes them to _locales/).
+    name: '__MSG_appName__',
+    description: '__MSG_appDescription__',
+    default_locale: 'en',
     // Each permission's reason is written in lib/manifest-permissions.ts (a test checks every one has one).
     permissions: Object.keys(PERMISSION_REASONS) as Permission[],
     // Channel hosts are asked for one origin at a time when the seller applies (never at install).

@@ -31,8 +31,8 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   },
   {
     file: /^chunks\/base-[\w-]+\.js$/,
-    maxGzipBytes: 115 * kB,
-    why: 'React, React DOM and zod shared by the popup and the options page; the popup must paint in under 150 ms. 101 kB in November 2026.',
+    maxGzipBytes: 125 * kB,
+    why: 'React, React DOM and zod shared by the popup and the options page, and the English and Chinese message tables of both pages (about 17 kB: the seller picks the language, so both ship); the popup must paint in under 150 ms. 101 kB in November 2026, 116 kB with the tables.',
   },
   {
     file: /^chunks\/popup-[\w-]+\.js$/,

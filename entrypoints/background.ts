@@ -2,9 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Change } from '../lib/applications/tracking.ts';
 import { isLoopbackHost } from '../lib/channels/client.ts';
+import { resolveLanguage } from '../lib/i18n/language.ts';
+import { notifyTranslator } from '../lib/i18n/notify-text.ts';
+import type { MessageKey } from '../lib/i18n/translator.ts';
 import { createHandlers } from '../lib/messaging/handlers.ts';
 import { createRouter } from '../lib/messaging/router.ts';
 import { openTradelineDb, type TradelineDatabase } from '../lib/storage/db.ts';
+import { readSettings } from '../lib/storage/overview-repo.ts';
 
 /** Sends what the outbox holds and polls applications; Chrome runs alarms at most every 30 s. */
 const TICK_ALARM = 'tradeline-tick';
@@ -16,13 +20,14 @@ const ALLOW_LOOPBACK_HTTP = import.meta.env.WXT_RELEASE !== '1';
 /** A catalog is a few kilobytes; anything near this is not one. */
 const MAX_CATALOG_BYTES = 1_000_000;
 
-const NOTICE: Partial<Record<Change['to'], string>> = {
-  info_requested: 'asks for more information',
-  offer: 'made you an offer',
-  counter_offer: 'made you a counter-offer',
-  funded: 'funded your application',
-  declined: 'declined your application',
-  expired: 'let your application expire',
+/** The changes a seller hears about, with their text (the lender's name is `$1`). */
+const NOTICE: Partial<Record<Change['to'], MessageKey>> = {
+  info_requested: 'notify.infoRequested',
+  offer: 'notify.offer',
+  counter_offer: 'notify.counterOffer',
+  funded: 'notify.funded',
+  declined: 'notify.declined',
+  expired: 'notify.expired',
 };
 
 export default defineBackground(() => {
@@ -34,12 +39,17 @@ export default defineBackground(() => {
   const notify = (change: Change) => {
     const what = NOTICE[change.to];
     if (!change.needsSeller || !what) return;
-    void browser.notifications.create(`tradeline:${change.app.id}:${change.to}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `${change.app.channelName} ${what}`,
-      message: 'Open Tradeline to see it and answer.',
-    });
+    void (async () => {
+      // In the seller's language: their setting, or the browser's.
+      const settings = await readSettings(await openDb()).catch(() => undefined);
+      const { t } = notifyTranslator(resolveLanguage(settings?.language, browser.i18n.getUILanguage()));
+      await browser.notifications.create(`tradeline:${change.app.id}:${change.to}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: t(what, [change.app.channelName]),
+        message: t('notify.open'),
+      });
+    })();
   };
   const handlers = createHandlers({
     db: openDb,
@@ -50,6 +60,17 @@ export default defineBackground(() => {
     hostPermitted: async (origin) =>
       (ALLOW_LOOPBACK_HTTP && isLoopbackHost(new URL(origin).hostname)) ||
       browser.permissions.contains({ origins: [`${origin}/*`] }),
+    uiLanguage: () => browser.i18n.getUILanguage(),
+    openPopup: async () => {
+      // action.openPopup needs Chrome 127+ (Firefox 127+) and a focused window; else the options page.
+      try {
+        await browser.action.openPopup();
+        return 'popup';
+      } catch {
+        await browser.runtime.openOptionsPage();
+        return 'options';
+      }
+    },
     fetchText: async (url) => {
       const res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
       if (!res.ok) throw new Error(`${url} answered ${res.status}.`);

@@ -842,7 +842,8 @@ async function runInteractive(
   lender time     ${speed}x: a nominal day of review takes ${minutesPerDay >= 1 ? `${minutesPerDay.toFixed(1)} min` : `${(minutesPerDay * 60).toFixed(0)} s`}
 
 Click through:
-  1. On the Orders page, the Tradeline panel (bottom right): tick "every page of this list", press "Read this page".
+  1. On the Orders page, open the Tradeline panel (the tab on the right edge): tick "every page of this list",
+     press "Read this page".
      Then the same on Payouts.
   2. Open Tradeline from the toolbar (puzzle icon → pin Tradeline): Profile, then Offers.
   3. Tick the three "Demo lender" offers, Apply, read the consent sheets, agree, and allow Tradeline

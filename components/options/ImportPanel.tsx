@@ -265,9 +265,9 @@ function PreviewView({
         <dt>{S.importer.encoding}</dt>
         <dd>{preview.encoding ?? S.dash}</dd>
         <dt>{S.importer.rows}</dt>
-        <dd data-testid="preview-rows">{preview.rows.toLocaleString('en')}</dd>
+        <dd data-testid="preview-rows">{preview.rows.toLocaleString(S.locale)}</dd>
         <dt>{S.importer.records}</dt>
-        <dd data-testid="preview-records">{preview.records.toLocaleString('en')}</dd>
+        <dd data-testid="preview-records">{preview.records.toLocaleString(S.locale)}</dd>
         <dt>{S.importer.period}</dt>
         <dd data-testid="preview-period">
           {preview.periodStart && preview.periodEnd
@@ -277,7 +277,7 @@ function PreviewView({
         <dt>{S.importer.months}</dt>
         <dd data-testid="preview-months">
           {months.length > 0
-            ? months.map((m) => `${m.month} (${m.records.toLocaleString('en')})`).join(', ')
+            ? months.map((m) => `${m.month} (${m.records.toLocaleString(S.locale)})`).join(', ')
             : S.dash}
         </dd>
       </dl>
@@ -286,7 +286,7 @@ function PreviewView({
       <ul className="tl-kinds" data-testid="preview-kinds">
         {Object.entries(preview.byKind).map(([kind, count]) => (
           <li key={kind}>
-            {S.importer.kinds[kind] ?? kind}: <strong>{count.toLocaleString('en')}</strong>
+            {S.importer.kinds[kind] ?? kind}: <strong>{count.toLocaleString(S.locale)}</strong>
           </li>
         ))}
       </ul>

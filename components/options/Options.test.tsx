@@ -7,6 +7,7 @@ import type { Overview } from '../../lib/messaging/protocol.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
 import { createInProcessWorker } from './import-session.ts';
 import { Options, type OptionsProps } from './Options.tsx';
+import { setOptionsLanguage } from './strings.ts';
 
 const overviewWith = (settings: Settings): Overview => ({
   imports: 0,
@@ -19,7 +20,7 @@ const overviewWith = (settings: Settings): Overview => ({
   settings,
 });
 
-function setup() {
+function setup(extra: Partial<OptionsProps> = {}) {
   let settings: Settings = { reportingCurrency: 'USD', language: 'en', business: { legalName: 'Northwind' } };
   const props: OptionsProps = {
     loadOverview: vi.fn(async () => overviewWith(settings)),
@@ -42,8 +43,9 @@ function setup() {
       return { cleared: ['settings'] };
     }),
   };
-  render(<Options {...props} />);
-  return props;
+  Object.assign(props, extra);
+  const view = render(<Options {...props} />);
+  return Object.assign(props, { rerender: () => view.rerender(<Options key="again" {...props} />) });
 }
 
 describe('Options', () => {
@@ -70,5 +72,26 @@ describe('Options', () => {
     expect(props.loadImports).toHaveBeenCalledTimes(2);
     expect(props.loadChannels).toHaveBeenCalledTimes(2);
     expect(props.loadApplications).toHaveBeenCalledTimes(2);
+  });
+
+  it('switches to 简体中文 once the seller saves it: the page is told, and its texts change', async () => {
+    const onLanguageChange = vi.fn((language: string) =>
+      setOptionsLanguage(language === 'zh_CN' ? 'zh_CN' : 'en'),
+    );
+    const props = setup({ onLanguageChange });
+    try {
+      await userEvent.selectOptions(await screen.findByLabelText('Language'), 'zh_CN');
+      await vi.waitFor(() => expect(onLanguageChange).toHaveBeenCalledWith('zh_CN'));
+      props.rerender();
+      expect((await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent)).toEqual([
+        '数据来源',
+        '融资渠道',
+        '隐私与数据',
+        '设置',
+      ]);
+      expect(await screen.findByText('还没有导入任何内容。')).toBeTruthy();
+    } finally {
+      setOptionsLanguage('en');
+    }
   });
 });

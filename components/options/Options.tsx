@@ -35,6 +35,8 @@ export interface OptionsProps {
   /** Stored values set aside as damaged (absent: none are shown). */
   loadQuarantine?: () => Promise<Quarantined[]>;
   now?: () => Date;
+  /** The seller saved another language: the page switches to it (the entry point re-renders). */
+  onLanguageChange?: (language: Settings['language']) => void;
 }
 
 const NO_QUARANTINE = async (): Promise<Quarantined[]> => [];
@@ -56,13 +58,15 @@ export function Options(props: OptionsProps) {
     }
   }, [overview]);
 
-  const { saveSettings } = props;
+  const { saveSettings, onLanguageChange } = props;
+  const language = overview.state === 'ready' ? overview.value.settings.language : undefined;
   const onSaveSettings = useCallback(
     async (settings: Settings) => {
       await saveSettings(settings);
+      if (language !== undefined && settings.language !== language) onLanguageChange?.(settings.language);
       reloadOverview();
     },
-    [saveSettings, reloadOverview],
+    [saveSettings, reloadOverview, onLanguageChange, language],
   );
   const onDataChanged = () => {
     reloadImports();

@@ -12,7 +12,7 @@ import {
 import { S } from './strings.ts';
 
 export const REPORTING_CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'CAD', 'AUD', 'JPY', 'HKD'] as const;
-const LANGUAGES = ['en', 'zh_CN'] as const;
+const LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
 
 export interface SettingsSectionProps {
   settings: Settings;

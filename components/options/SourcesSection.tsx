@@ -162,8 +162,8 @@ function SourcesTable({
               <tr key={imp.id}>
                 <td id={nameId}>{name}</td>
                 <td>{labels.get(imp.provenance.format) ?? imp.provenance.format}</td>
-                <td className="num">{imp.provenance.rows.toLocaleString('en')}</td>
-                <td className="num">{imp.added.toLocaleString('en')}</td>
+                <td className="num">{imp.provenance.rows.toLocaleString(S.locale)}</td>
+                <td className="num">{imp.added.toLocaleString(S.locale)}</td>
                 <td className="tl-nowrap">
                   {periodStart && periodEnd
                     ? S.range(periodStart, periodEnd)

@@ -1,246 +1,277 @@
+import type { Language } from '../../lib/i18n/language.ts';
+import { translator } from '../../lib/i18n/translate.ts';
+import type { Translator } from '../../lib/i18n/translator.ts';
+import { replaceInPlace } from '../common/replace-in-place.ts';
+
 /**
- * Every string the options page shows, in one place (English only for now; a zh_CN table
- * follows the same shape). Messages that read a file's content (issues, catalog errors) come
- * from lib/ and are shown as they are.
+ * Every string the options page shows, built from the message tables (locales/*.yml) of one
+ * language. Messages that read a file's content (issues, catalog errors) come from lib/ and are
+ * shown as they are.
  */
-
-const n = (count: number) => count.toLocaleString('en');
-const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
-
-export const S = {
-  title: 'Tradeline',
-  loading: 'Loading…',
-  dash: '—',
-  range: (from: string, to: string) => (from === to ? from : `${from} – ${to}`),
-  bytes(size: number): string {
-    if (size < 1024) return plural(size, 'byte', 'bytes');
-    if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-    return `${(size / 1024 / 1024).toFixed(1)} MB`;
-  },
-
-  sources: {
-    heading: 'Sources',
-    listFailed: (message: string) => `Could not list your imports: ${message}`,
-    emptyTitle: 'Nothing imported yet.',
-    emptyBody:
-      'Export a report from your seller dashboard (Amazon: Reports → Payments → Settlements; Shopify: Orders → Export; PayPal: Activity → Download) and import it here. Files are read in this browser and never uploaded.',
-    columns: {
-      name: 'File or page',
-      format: 'Format',
-      rows: 'Rows',
-      added: 'Records added',
-      period: 'Period',
-      coverage: 'Months',
-      actions: 'Actions',
+function build(tr: Translator) {
+  const { t } = tr;
+  const n = (count: number) => tr.number(count);
+  const S = {
+    language: tr.language,
+    locale: tr.intl,
+    number: n,
+    title: t('options.title'),
+    loading: t('options.loading'),
+    dash: t('options.dash'),
+    range: (from: string, to: string) => (from === to ? from : t('options.range', [from, to])),
+    bytes(size: number): string {
+      if (size < 1024) return t('options.bytes', [size], size);
+      const digits = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+      if (size < 1024 * 1024) return t('options.kilobytes', [tr.number(size / 1024, digits)]);
+      return t('options.megabytes', [tr.number(size / 1024 / 1024, digits)]);
     },
-    coverageLabel: (withRecords: number, covered: number) =>
-      `${plural(withRecords, 'month', 'months')} with records of ${plural(covered, 'month', 'months')} covered`,
-    coverageCell: (month: string, state: 'records' | 'covered' | 'none') =>
-      `${month}: ${state === 'records' ? 'records' : state === 'covered' ? 'covered, no records' : 'not covered'}`,
-    coverageLegend: 'Filled: records that month. Outlined: in the file’s period, no records.',
-    remove: 'Remove',
-    removeLabel: (name: string) => `Remove ${name}`,
-    removeConfirm: (name: string, added: number) =>
-      `Remove “${name}”? Its ${plural(added, 'record', 'records')} will be deleted from your history and your profile recomputed. The file itself is not touched.`,
-    removeYes: 'Remove this source',
-    removeNo: 'Keep it',
-    removing: 'Removing…',
-    removed: (name: string, removed: number) =>
-      `Removed “${name}” (${plural(removed, 'record', 'records')}).`,
-    removedReimport: (names: string) =>
-      `Records these sources shared with it were skipped when they were imported; import them again to get those records back: ${names}.`,
-    removeFailed: (message: string) => `Could not remove it: ${message}`,
-  },
 
-  importer: {
-    heading: 'Import a report',
-    drop: 'Drop a report file here',
-    or: 'or',
-    choose: 'Choose a file',
-    hint: 'CSV or TSV exports from Amazon, Shopify, eBay, Etsy, PayPal, Stripe or Walmart. Nothing is stored until you press Import.',
-    oneAtATime: (name: string) => `One file at a time: reading “${name}”.`,
-    reading: (name: string) => `Reading “${name}”…`,
-    progressLabel: 'Reading progress',
-    progress: (read: number, total: number) => `${S.bytes(read)} of ${S.bytes(total)}`,
-    previewHeading: (name: string) => `Preview of “${name}”`,
-    format: 'Format',
-    encoding: 'Encoding',
-    rows: 'Rows read',
-    records: 'Records',
-    months: 'Months covered',
-    period: 'Period',
-    size: 'Size',
-    byKindHeading: 'Records by kind',
-    kinds: {
-      order: 'Orders',
-      refund: 'Refunds',
-      fee: 'Fees',
-      payout: 'Payouts',
-      chargeback: 'Chargebacks',
-      reserve: 'Reserves',
-      adjustment: 'Adjustments',
-    } as Record<string, string>,
-    firstHeading: (shown: number, total: number) =>
-      shown === total
-        ? `All ${plural(total, 'record', 'records')}`
-        : `First ${n(shown)} of ${n(total)} records`,
-    firstColumns: {
-      line: 'Line',
-      kind: 'Kind',
-      date: 'Date',
-      reference: 'Order or payout',
-      amount: 'Amount',
+    sources: {
+      heading: t('options.sources.heading'),
+      listFailed: (message: string) => t('options.sources.listFailed', [message]),
+      emptyTitle: t('options.sources.emptyTitle'),
+      emptyBody: t('options.sources.emptyBody'),
+      columns: {
+        name: t('options.sources.columns.name'),
+        format: t('options.sources.columns.format'),
+        rows: t('options.sources.columns.rows'),
+        added: t('options.sources.columns.added'),
+        period: t('options.sources.columns.period'),
+        coverage: t('options.sources.columns.coverage'),
+        actions: t('options.sources.columns.actions'),
+      },
+      coverageLabel: (withRecords: number, covered: number) =>
+        t('options.sources.coverageLabel', [
+          t('options.sources.months', [withRecords], withRecords),
+          t('options.sources.months', [covered], covered),
+        ]),
+      coverageCell: (month: string, state: 'records' | 'covered' | 'none') =>
+        state === 'records'
+          ? t('options.sources.coverageRecords', [month])
+          : state === 'covered'
+            ? t('options.sources.coverageCovered', [month])
+            : t('options.sources.coverageNone', [month]),
+      coverageLegend: t('options.sources.coverageLegend'),
+      remove: t('options.sources.remove'),
+      removeLabel: (name: string) => t('options.sources.removeLabel', [name]),
+      removeConfirm: (name: string, added: number) =>
+        t('options.sources.removeConfirm', [added, name], added),
+      removeYes: t('options.sources.removeYes'),
+      removeNo: t('options.sources.removeNo'),
+      removing: t('options.sources.removing'),
+      removed: (name: string, removed: number) => t('options.sources.removed', [removed, name], removed),
+      removedReimport: (names: string) => t('options.sources.removedReimport', [names]),
+      removeFailed: (message: string) => t('options.sources.removeFailed', [message]),
     },
-    issuesHeading: (count: number) =>
-      count === 0 ? 'No issues found.' : `${plural(count, 'issue', 'issues')}`,
-    issueColumns: { line: 'Line', column: 'Column', message: 'Message' },
-    wholeFile: 'whole file',
-    showMoreIssues: (more: number) => `Show ${plural(more, 'more issue', 'more issues')}`,
-    unknownTitle: (name: string) => `“${name}” is not a report Tradeline can read.`,
-    unknownBody:
-      'No known header row was found near the top of the file. Export the report again from your dashboard without editing it, or choose one of these formats:',
-    noRecords: 'No records could be read from this file, so there is nothing to import.',
-    importButton: (records: number) => `Import ${plural(records, 'record', 'records')}`,
-    cancel: 'Cancel',
-    close: 'Close',
-    storing: (sent: number, total: number) => `Storing… batch ${n(sent)} of ${n(total)}`,
-    storingLabel: 'Storing progress',
-    done: (name: string, added: number, duplicates: number) =>
-      `Imported “${name}”: ${plural(added, 'record', 'records')} added${duplicates > 0 ? `, ${plural(duplicates, 'was', 'were')} already stored` : ''}.`,
-    failedRead: (detail: string) => `The file could not be read: ${detail}`,
-    workerStopped: 'the reading worker stopped',
-    workerMessageLost: 'a message from the reading worker was lost',
-    tooLarge: 'This file is too large to read in this browser. Export a shorter period and import each part.',
-    failedStore: (detail: string, sent: number) =>
-      sent > 0
-        ? `Storing stopped after ${plural(sent, 'batch', 'batches')}: ${detail}. Import the file again: records already stored are recognised and skipped.`
-        : `Nothing was stored: ${detail}`,
-  },
 
-  channels: {
-    heading: 'Channels',
-    intro:
-      'Financing channels Tradeline checks your profile against. Their criteria are evaluated in this browser; nothing is sent until you apply.',
-    listFailed: (message: string) => `Could not list the channels: ${message}`,
-    columns: {
-      name: 'Channel',
-      model: 'Model',
-      provider: 'Provider',
-      submission: 'Applying',
-      source: 'Criteria published at',
-      checked: 'Checked',
+    importer: {
+      heading: t('options.importer.heading'),
+      drop: t('options.importer.drop'),
+      or: t('options.importer.or'),
+      choose: t('options.importer.choose'),
+      hint: t('options.importer.hint'),
+      oneAtATime: (name: string) => t('options.importer.oneAtATime', [name]),
+      reading: (name: string) => t('options.importer.reading', [name]),
+      progressLabel: t('options.importer.progressLabel'),
+      progress: (read: number, total: number) =>
+        t('options.importer.progress', [S.bytes(read), S.bytes(total)]),
+      previewHeading: (name: string) => t('options.importer.previewHeading', [name]),
+      format: t('options.importer.format'),
+      encoding: t('options.importer.encoding'),
+      rows: t('options.importer.rows'),
+      records: t('options.importer.records'),
+      months: t('options.importer.months'),
+      period: t('options.importer.period'),
+      size: t('options.importer.size'),
+      byKindHeading: t('options.importer.byKindHeading'),
+      kinds: {
+        order: t('options.importer.kinds.order'),
+        refund: t('options.importer.kinds.refund'),
+        fee: t('options.importer.kinds.fee'),
+        payout: t('options.importer.kinds.payout'),
+        chargeback: t('options.importer.kinds.chargeback'),
+        reserve: t('options.importer.kinds.reserve'),
+        adjustment: t('options.importer.kinds.adjustment'),
+      } as Record<string, string>,
+      firstHeading: (shown: number, total: number) =>
+        shown === total
+          ? t('options.importer.allRecords', [total], total)
+          : t('options.importer.firstRecords', [shown, total]),
+      firstColumns: {
+        line: t('options.importer.firstColumns.line'),
+        kind: t('options.importer.firstColumns.kind'),
+        date: t('options.importer.firstColumns.date'),
+        reference: t('options.importer.firstColumns.reference'),
+        amount: t('options.importer.firstColumns.amount'),
+      },
+      issuesHeading: (count: number) =>
+        count === 0 ? t('options.importer.noIssues') : t('options.importer.issues', [count], count),
+      issueColumns: {
+        line: t('options.importer.issueColumns.line'),
+        column: t('options.importer.issueColumns.column'),
+        message: t('options.importer.issueColumns.message'),
+      },
+      wholeFile: t('options.importer.wholeFile'),
+      showMoreIssues: (more: number) => t('options.importer.showMoreIssues', [more], more),
+      unknownTitle: (name: string) => t('options.importer.unknownTitle', [name]),
+      unknownBody: t('options.importer.unknownBody'),
+      noRecords: t('options.importer.noRecords'),
+      importButton: (records: number) => t('options.importer.importButton', [records], records),
+      cancel: t('options.importer.cancel'),
+      close: t('options.importer.close'),
+      storing: (sent: number, total: number) => t('options.importer.storing', [sent, total]),
+      storingLabel: t('options.importer.storingLabel'),
+      done: (name: string, added: number, duplicates: number) =>
+        t(
+          'options.importer.done',
+          [added, name, duplicates > 0 ? t('options.importer.doneDuplicates', [duplicates], duplicates) : ''],
+          added,
+        ),
+      failedRead: (detail: string) => t('options.importer.failedRead', [detail]),
+      workerStopped: t('options.importer.workerStopped'),
+      workerMessageLost: t('options.importer.workerMessageLost'),
+      tooLarge: t('options.importer.tooLarge'),
+      failedStore: (detail: string, sent: number) =>
+        sent > 0
+          ? t('options.importer.failedStoreAfter', [sent, detail], sent)
+          : t('options.importer.failedStore', [detail]),
     },
-    models: {
-      'bank-partnered': 'Bank-partnered',
-      'platform-direct': 'Platform lends directly',
-      p2p: 'Peer-to-peer',
-    } as Record<string, string>,
-    submission: { api: 'In Tradeline (Channel API)', link: 'On the provider’s site' } as Record<
-      string,
-      string
-    >,
-    sandbox: 'sandbox',
-    addHeading: 'Add a channel',
-    addIntro: 'Add a channel from a catalog its provider publishes: a URL (HTTPS) or a JSON file.',
-    urlLabel: 'Catalog URL',
-    urlPlaceholder: 'https://',
-    addUrl: 'Add from URL',
-    fileLabel: 'Catalog file',
-    adding: 'Adding…',
-    added: (ids: string[]) => `Added ${plural(ids.length, 'channel', 'channels')}: ${ids.join(', ')}.`,
-    rejected: 'The catalog was not added:',
-    failed: (message: string) => `The catalog was not added: ${message}`,
-  },
 
-  privacy: {
-    heading: 'Privacy and data',
-    intro:
-      'Everything Tradeline knows is stored in this browser. Here is every consent you gave, and your data to take away or delete.',
-    consentsHeading: 'Consent receipts',
-    consentsEmpty: 'You have not applied anywhere yet, so no data has left this browser.',
-    consentsFailed: (message: string) => `Could not list your applications: ${message}`,
-    columns: {
-      recipient: 'Recipient',
-      purpose: 'Purpose',
-      fields: 'Fields sent',
-      when: 'When',
-      state: 'Consent',
+    channels: {
+      heading: t('options.channels.heading'),
+      intro: t('options.channels.intro'),
+      listFailed: (message: string) => t('options.channels.listFailed', [message]),
+      columns: {
+        name: t('options.channels.columns.name'),
+        model: t('options.channels.columns.model'),
+        provider: t('options.channels.columns.provider'),
+        submission: t('options.channels.columns.submission'),
+        source: t('options.channels.columns.source'),
+        checked: t('options.channels.columns.checked'),
+      },
+      models: {
+        'bank-partnered': t('options.channels.models.bankPartnered'),
+        'platform-direct': t('options.channels.models.platformDirect'),
+        p2p: t('options.channels.models.p2p'),
+      } as Record<string, string>,
+      submission: {
+        api: t('options.channels.submission.api'),
+        link: t('options.channels.submission.link'),
+      } as Record<string, string>,
+      sandbox: t('options.channels.sandbox'),
+      addHeading: t('options.channels.addHeading'),
+      addIntro: t('options.channels.addIntro'),
+      urlLabel: t('options.channels.urlLabel'),
+      urlPlaceholder: t('options.channels.urlPlaceholder'),
+      addUrl: t('options.channels.addUrl'),
+      fileLabel: t('options.channels.fileLabel'),
+      adding: t('options.channels.adding'),
+      added: (ids: string[]) => t('options.channels.added', [ids.length, ids.join(', ')], ids.length),
+      rejected: t('options.channels.rejected'),
+      failed: (message: string) => t('options.channels.failed', [message]),
     },
-    recipient: (name: string, provider: string) => `${name} (${provider})`,
-    active: 'Given',
-    revokedOn: (when: string) => `Revoked ${when}`,
-    revoke: 'Revoke',
-    revokeLabel: (name: string) => `Revoke consent for ${name}`,
-    revokeConfirm: (name: string) =>
-      `Revoke your consent for ${name}? Your application to it is withdrawn and the channel is told to stop using your data.`,
-    revokeYes: 'Revoke and withdraw',
-    revokeNo: 'Keep',
-    revoking: 'Revoking…',
-    revokeFailed: (message: string) => `Could not revoke: ${message}`,
-    notRevocable: 'Funded: ask the provider',
-    fields: {
-      'requested.amount': 'amount requested',
-      'requested.purpose': 'purpose',
-      'business.legalName': 'legal name',
-      'business.registrationNumber': 'registration number',
-      'business.country': 'country',
-      'business.yearsTrading': 'years trading',
-      'business.contactName': 'contact name',
-      'business.contactEmail': 'email',
-      'business.contactPhone': 'phone',
-      'profile.summary': 'profile summary',
-      'profile.monthly': 'monthly totals',
-      provenance: 'sources (file fingerprints)',
-    } as Record<string, string>,
-    exportHeading: 'Export everything',
-    exportIntro: 'One JSON file with every record, total, setting, application and added channel.',
-    exportButton: 'Export everything',
-    exporting: (records: number) => `Exporting… ${plural(records, 'record', 'records')}`,
-    exported: (name: string) => `Saved ${name}.`,
-    exportFailed: (message: string) => `The export failed: ${message}`,
-    deleteHeading: 'Delete everything',
-    deleteIntro:
-      'Deletes every import, record, total, setting, application and added channel from this browser. Applications already sent stay with their channels. This cannot be undone.',
-    deleteButton: 'Delete everything…',
-    deleteTypeLabel: 'Type delete to confirm',
-    deleteWord: 'delete',
-    deleteConfirm: 'Delete everything now',
-    deleteCancel: 'Cancel',
-    deleting: 'Deleting…',
-    deleted: 'Everything was deleted. Tradeline is as new.',
-    deleteFailed: (message: string) => `Nothing was deleted: ${message}`,
-  },
 
-  settings: {
-    heading: 'Settings',
-    loadFailed: (message: string) => `Could not read your settings: ${message}`,
-    currency: 'Reporting currency',
-    language: 'Language',
-    languages: { en: 'English', zh_CN: '中文（简体）' } as Record<string, string>,
-    languageNote: 'Stored for the coming Chinese version; the pages are in English for now.',
-    saving: 'Saving…',
-    saved: 'Saved.',
-    notSaved: (message: string) => `Not saved: ${message}`,
-    businessHeading: 'Business details',
-    businessIntro:
-      'Entered once, sent only to the channels you apply to and only the fields each one asks for (you see them before anything is sent).',
-    business: {
-      legalName: 'Legal name',
-      registrationNumber: 'Registration number',
-      country: 'Country (ISO 2-letter code)',
-      yearsTrading: 'Years trading',
-      contactName: 'Contact name',
-      contactEmail: 'Email',
-      contactPhone: 'Phone',
+    privacy: {
+      heading: t('options.privacy.heading'),
+      intro: t('options.privacy.intro'),
+      consentsHeading: t('options.privacy.consentsHeading'),
+      consentsEmpty: t('options.privacy.consentsEmpty'),
+      consentsFailed: (message: string) => t('options.privacy.consentsFailed', [message]),
+      columns: {
+        recipient: t('options.privacy.columns.recipient'),
+        purpose: t('options.privacy.columns.purpose'),
+        fields: t('options.privacy.columns.fields'),
+        when: t('options.privacy.columns.when'),
+        state: t('options.privacy.columns.state'),
+      },
+      recipient: (name: string, provider: string) => t('options.privacy.recipient', [name, provider]),
+      active: t('options.privacy.active'),
+      revokedOn: (when: string) => t('options.privacy.revokedOn', [when]),
+      revoke: t('options.privacy.revoke'),
+      revokeLabel: (name: string) => t('options.privacy.revokeLabel', [name]),
+      revokeConfirm: (name: string) => t('options.privacy.revokeConfirm', [name]),
+      revokeYes: t('options.privacy.revokeYes'),
+      revokeNo: t('options.privacy.revokeNo'),
+      revoking: t('options.privacy.revoking'),
+      revokeFailed: (message: string) => t('options.privacy.revokeFailed', [message]),
+      notRevocable: t('options.privacy.notRevocable'),
+      fields: {
+        'requested.amount': t('options.privacy.fields.requestedAmount'),
+        'requested.purpose': t('options.privacy.fields.requestedPurpose'),
+        'business.legalName': t('options.privacy.fields.businessLegalName'),
+        'business.registrationNumber': t('options.privacy.fields.businessRegistrationNumber'),
+        'business.country': t('options.privacy.fields.businessCountry'),
+        'business.yearsTrading': t('options.privacy.fields.businessYearsTrading'),
+        'business.contactName': t('options.privacy.fields.businessContactName'),
+        'business.contactEmail': t('options.privacy.fields.businessContactEmail'),
+        'business.contactPhone': t('options.privacy.fields.businessContactPhone'),
+        'profile.summary': t('options.privacy.fields.profileSummary'),
+        'profile.monthly': t('options.privacy.fields.profileMonthly'),
+        provenance: t('options.privacy.fields.provenance'),
+      } as Record<string, string>,
+      exportHeading: t('options.privacy.exportHeading'),
+      exportIntro: t('options.privacy.exportIntro'),
+      exportButton: t('options.privacy.exportButton'),
+      exporting: (records: number) => t('options.privacy.exporting', [records], records),
+      exported: (name: string) => t('options.privacy.exported', [name]),
+      exportFailed: (message: string) => t('options.privacy.exportFailed', [message]),
+      deleteHeading: t('options.privacy.deleteHeading'),
+      deleteIntro: t('options.privacy.deleteIntro'),
+      deleteButton: t('options.privacy.deleteButton'),
+      deleteTypeLabel: t('options.privacy.deleteTypeLabel'),
+      deleteWord: t('options.privacy.deleteWord'),
+      deleteConfirm: t('options.privacy.deleteConfirm'),
+      deleteCancel: t('options.privacy.deleteCancel'),
+      deleting: t('options.privacy.deleting'),
+      deleted: t('options.privacy.deleted'),
+      deleteFailed: (message: string) => t('options.privacy.deleteFailed', [message]),
     },
-    errors: {
-      required: 'Needed by most channels.',
-      tooLong: (max: number) => `At most ${n(max)} characters.`,
-      country: 'Use the two-letter ISO code of the country, e.g. GB, US, CN.',
-      yearsTrading: 'Enter a number of years from 0 to 200, e.g. 3 or 2.5.',
-      contactEmail: 'Enter an email address such as name@example.com.',
+
+    settings: {
+      heading: t('options.settings.heading'),
+      loadFailed: (message: string) => t('options.settings.loadFailed', [message]),
+      currency: t('options.settings.currency'),
+      language: t('options.settings.language'),
+      languages: {
+        auto: t('options.settings.languages.auto'),
+        en: t('options.settings.languages.en'),
+        zh_CN: t('options.settings.languages.zh_CN'),
+      } as Record<string, string>,
+      languageNote: t('options.settings.languageNote'),
+      saving: t('options.settings.saving'),
+      saved: t('options.settings.saved'),
+      notSaved: (message: string) => t('options.settings.notSaved', [message]),
+      businessHeading: t('options.settings.businessHeading'),
+      businessIntro: t('options.settings.businessIntro'),
+      business: {
+        legalName: t('options.settings.business.legalName'),
+        registrationNumber: t('options.settings.business.registrationNumber'),
+        country: t('options.settings.business.country'),
+        yearsTrading: t('options.settings.business.yearsTrading'),
+        contactName: t('options.settings.business.contactName'),
+        contactEmail: t('options.settings.business.contactEmail'),
+        contactPhone: t('options.settings.business.contactPhone'),
+      },
+      errors: {
+        required: t('options.settings.errors.required'),
+        tooLong: (max: number) => t('options.settings.errors.tooLong', [max]),
+        country: t('options.settings.errors.country'),
+        yearsTrading: t('options.settings.errors.yearsTrading'),
+        contactEmail: t('options.settings.errors.contactEmail'),
+      },
+      saveBusiness: t('options.settings.saveBusiness'),
+      fixFirst: t('options.settings.fixFirst'),
     },
-    saveBusiness: 'Save business details',
-    fixFirst: 'Correct the fields marked above first.',
-  },
-};
+  };
+  return S;
+}
+
+export type OptionsStrings = ReturnType<typeof build>;
+
+/** The options page's texts in the current language (English until `setOptionsLanguage` says otherwise). */
+export const S: OptionsStrings = build(translator('en'));
+
+/** Switches every text to `language`, in place (see components/common/replace-in-place.ts). */
+export function setOptionsLanguage(language: Language): void {
+  replaceInPlace(S, build(translator(language)));
+}

@@ -94,7 +94,7 @@ export function OfferCard({ row, selected, onToggle, onOpenLink, onTrackLinkOut 
           <p className="tl-note">{strings.models[offer.model]}</p>
           <ul className="tl-gaps" aria-label={t.gapsLabel(name)}>
             {offer.gaps.map((g) => (
-              <li key={g.code}>{g.message}</li>
+              <li key={g.code}>{strings.gap(g)}</li>
             ))}
           </ul>
         </>

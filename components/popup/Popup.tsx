@@ -22,11 +22,7 @@ export interface PopupProps extends PopupApi {
   initialTab?: TabId;
 }
 
-const TABS: readonly { id: TabId; label: string }[] = [
-  { id: 'profile', label: strings.tabs.profile },
-  { id: 'offers', label: strings.tabs.offers },
-  { id: 'applications', label: strings.tabs.applications },
-];
+const TAB_IDS: readonly TabId[] = ['profile', 'offers', 'applications'];
 
 const randomId = () => crypto.randomUUID();
 const systemNow = () => new Date();
@@ -66,7 +62,7 @@ export function Popup(props: PopupProps) {
       <h1>{strings.appName}</h1>
       <Tabs
         label={strings.tabs.label}
-        tabs={TABS}
+        tabs={TAB_IDS.map((id) => ({ id, label: strings.tabs[id] }))}
         selected={tab}
         onSelect={select}
         renderPanel={(id, active) => {

@@ -1,17 +1,70 @@
 import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { StoredProfile } from '../../lib/domain/records.ts';
 import { computeProfile } from '../../lib/profile/profile.ts';
 import { inputFrom, steady } from '../../lib/profile/test-input.ts';
 import { ProfileCard } from './ProfileCard.tsx';
+import { setPopupLanguage } from './strings.ts';
 
 /** A profile as the background stores it, computed from eight months of sales ending in August. */
 function stored(asOf: string): StoredProfile {
-  const profile = computeProfile(inputFrom(steady('2026-08', 8, { sales: 9_000_00, refunds: 200_00 }), asOf));
-  return StoredProfile.parse({ currency: 'USD', asOf, computedAt: `${asOf}T08:00:00.000Z`, profile });
+  const input = inputFrom(
+    steady('2026-08', 8, { sales: 9_000_00, refunds: 200_00, payoutDays: [14, 28] }),
+    asOf,
+  );
+  const profile = computeProfile(input);
+  const months = input.months.map(({ month, covered, grossSales, refunds, payouts }) => ({
+    month,
+    covered,
+    grossSales,
+    refunds,
+    payouts,
+  }));
+  return StoredProfile.parse({ currency: 'USD', asOf, computedAt: `${asOf}T08:00:00.000Z`, profile, months });
 }
 
+afterEach(() => setPopupLanguage('en'));
+
 describe('ProfileCard', () => {
+  it('charts sales, refunds and payouts month by month, months without data hatched, figures in a table', async () => {
+    render(<ProfileCard loadProfile={async () => stored('2026-11-20')} />);
+    const chart = await screen.findByTestId('monthly-chart');
+    // January to November 2026: eight months with sales, then three no report covers.
+    const months = chart.querySelectorAll('g[data-month]');
+    expect([...months].map((g) => g.getAttribute('data-month'))).toEqual(
+      Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(chart.querySelectorAll('g[data-covered="false"]')).toHaveLength(3);
+    expect(chart.querySelectorAll('rect[data-series="grossSales"]')).toHaveLength(8);
+    expect(screen.getByRole('img', { name: /Sales, refunds and payouts by month, USD/ })).toBe(chart);
+    expect(chart.querySelector('desc')?.textContent).toBe(
+      '2026-01 to 2026-11: gross sales of $72,000.00 in total, refunds of $1,600.00, payouts of $16.00.',
+    );
+    const table = within(screen.getByTestId('monthly-table'));
+    expect(table.getByRole('row', { name: '2026-03 $9,000.00 $200.00 $2.00' })).toBeTruthy();
+    expect(table.getByRole('row', { name: '2026-10 no data' })).toBeTruthy();
+    expect(screen.getByTestId('profile-ttm-sales').textContent).toBe('$72,000.00');
+    // Eight months is a short history: the seller is told what to do about it.
+    expect(screen.getByTestId('profile-reasons').textContent).toContain('months');
+    expect(within(screen.getByTestId('profile-improve')).getAllByRole('listitem')[0]?.textContent).toBe(
+      'Keep selling and import each new month: lenders want a longer history.',
+    );
+  });
+
+  it('speaks Simplified Chinese, with money and dates formatted for it', async () => {
+    setPopupLanguage('zh_CN');
+    render(<ProfileCard loadProfile={async () => stored('2026-11-20')} />);
+    expect(await screen.findByRole('heading', { name: '逐月走势' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '评分构成' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /^经营时长 \d+\/\d+$/ })).toBeTruthy();
+    expect(screen.getByTestId('profile-freshness').textContent).toContain('最新记录：2026年11月20日 之前');
+    expect(screen.getByTestId('profile-ttm-sales').textContent).toBe('US$72,000.00');
+    expect(screen.getByRole('img', { name: /按月销售额、退款和回款（USD）/ })).toBeTruthy();
+    expect(screen.getByText(/^最近 6 个月中最低的月净销售额/)).toBeTruthy();
+    // January to October is ten months of history: the reason is worded in Chinese around lib's figures.
+    expect(screen.getByTestId('profile-reasons').textContent).toContain('经营记录 10 个月，少于 12 个月');
+  });
+
   it("shows each factor's points out of its maximum, data coverage and freshness", async () => {
     const value = stored('2026-11-20');
     const profile = value.profile as unknown as ReturnType<typeof computeProfile>;
@@ -27,7 +80,7 @@ describe('ProfileCard', () => {
     );
     const freshness = screen.getByTestId('profile-freshness').textContent;
     expect(freshness).toContain(
-      `Latest record: ${profile.metrics.dataFreshnessDays} days before 2026-11-20.`,
+      `Latest record: ${profile.metrics.dataFreshnessDays} days before Nov 20, 2026.`,
     );
     // More than six weeks old: the seller is told to import something recent.
     expect(freshness).toContain('Import a recent report');

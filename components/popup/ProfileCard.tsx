@@ -1,23 +1,40 @@
 import { z } from 'zod';
 import type { StoredProfile } from '../../lib/domain/records.ts';
 import { formatMoney } from '../../lib/money/format.ts';
+import { FACTORS } from '../../lib/profile/scorecard.ts';
 import { useFirstDataMark } from '../common/marks.ts';
 import { useLoad } from '../common/useLoad.ts';
+import { formatDate } from './format.ts';
+import { MonthlyChart } from './MonthlyChart.tsx';
 import { strings } from './strings.ts';
 
 const t = strings.profile;
+
+/** The scorecard factor a reason code is about (`high_refunds`, or `refunds_unknown` when missing). */
+function factorOf(code: string): string | undefined {
+  return FACTORS.find((f) => f.code === code || `${f.id}_unknown` === code)?.id;
+}
 
 /** The parts of the stored profile the popup shows; anything missing is simply not shown. */
 const ShownProfile = z.object({
   score: z.number(),
   band: z.string(),
-  reasons: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
-  capacity: z.object({ amount: z.number(), basis: z.string() }).optional(),
+  reasons: z
+    .array(z.object({ code: z.string(), message: z.string(), params: z.array(z.string()).optional() }))
+    .optional(),
+  capacity: z
+    .object({
+      amount: z.number(),
+      basis: z.string(),
+      code: z.string().optional(),
+      params: z.array(z.string()).optional(),
+    })
+    .optional(),
   factors: z
     .array(z.object({ id: z.string(), label: z.string(), points: z.number(), max: z.number() }))
     .optional(),
   metrics: z
-    .object({ dataCoverage: z.number(), dataFreshnessDays: z.number().nullable() })
+    .object({ ttmSales: z.number(), dataCoverage: z.number(), dataFreshnessDays: z.number().nullable() })
     .partial()
     .optional(),
 });
@@ -44,6 +61,11 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Stored
     : { score: stored.value.profile.score, band: stored.value.profile.band };
   const coverage = profile.metrics?.dataCoverage;
   const freshness = profile.metrics?.dataFreshnessDays;
+  const ttmSales = profile.metrics?.ttmSales;
+  const { currency } = stored.value;
+  const improvements = [
+    ...new Set((profile.reasons ?? []).map((r) => factorOf(r.code)).filter((id) => id !== undefined)),
+  ].map((id) => strings.improve[id] ?? '');
   return (
     <section aria-label={t.label} className="tl-profile">
       <div className="tl-stats">
@@ -57,18 +79,40 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Stored
         </div>
         <div className="tl-stat">
           <strong data-testid="profile-capacity">
-            {formatMoney(profile.capacity?.amount ?? 0, stored.value.currency, strings.locale)}
+            {formatMoney(profile.capacity?.amount ?? 0, currency, strings.locale)}
           </strong>
           {t.supported}
         </div>
+        {ttmSales !== undefined && (
+          <div className="tl-stat">
+            <strong data-testid="profile-ttm-sales">{formatMoney(ttmSales, currency, strings.locale)}</strong>
+            {t.ttmSales}
+          </div>
+        )}
       </div>
-      {profile.capacity?.basis && <p className="tl-note">{profile.capacity.basis}</p>}
+      {profile.capacity?.basis && <p className="tl-note">{strings.capacityBasis(profile.capacity)}</p>}
+      {stored.value.months && stored.value.months.length > 0 && (
+        <>
+          <h2>{strings.chart.heading}</h2>
+          <MonthlyChart months={stored.value.months} currency={currency} />
+        </>
+      )}
       {profile.reasons && profile.reasons.length > 0 && (
         <>
           <h2>{t.reasonsHeading}</h2>
           <ul data-testid="profile-reasons">
             {profile.reasons.map((r) => (
-              <li key={r.code}>{r.message}</li>
+              <li key={r.code}>{strings.reason(factorOf(r.code), r)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {improvements.length > 0 && (
+        <>
+          <h2>{t.improveHeading}</h2>
+          <ul data-testid="profile-improve">
+            {improvements.map((text) => (
+              <li key={text}>{text}</li>
             ))}
           </ul>
         </>
@@ -88,7 +132,7 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Stored
             <tbody>
               {profile.factors.map((f) => (
                 <tr key={f.id}>
-                  <th scope="row">{f.label}</th>
+                  <th scope="row">{strings.factors[f.id] ?? f.label}</th>
                   <td className="num">{t.pointsOf(f.points, f.max)}</td>
                 </tr>
               ))}
@@ -102,13 +146,13 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Stored
           <ul className="tl-plain">
             {coverage !== undefined && (
               <li data-testid="profile-coverage">
-                {t.coverage(Math.round(coverage * 100))}
+                {t.coverage(coverage)}
                 <div className="tl-note">{t.coverageHint}</div>
               </li>
             )}
             {freshness !== undefined && (
               <li data-testid="profile-freshness">
-                {t.freshness(freshness, stored.value.asOf)}
+                {t.freshness(freshness, formatDate(stored.value.asOf))}
                 {freshness !== null && freshness > STALE_DAYS && <div className="tl-note">{t.stale}</div>}
               </li>
             )}

@@ -2,6 +2,9 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { createImportWorker } from '../../components/options/create-import-worker.ts';
 import { Options } from '../../components/options/Options.tsx';
+import { setOptionsLanguage } from '../../components/options/strings.ts';
+import type { Settings } from '../../lib/domain/records.ts';
+import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient } from '../../lib/messaging/client.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
 import '../../components/common/base.css';
@@ -24,26 +27,44 @@ function download(file: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-root.render(
-  <Options
-    loadOverview={() => client.send('getOverview', {})}
-    loadImports={() => client.send('listImports', {})}
-    saveSettings={(settings) => client.send('saveSettings', settings)}
-    formats={formats}
-    createImportWorker={createImportWorker}
-    removeImport={(importId) => client.send('removeImport', { importId })}
-    loadChannels={async () => (await client.send('getOffers', {})).channels}
-    addCatalog={(request) => client.send('addCatalog', request)}
-    loadApplications={() => client.send('listApplications', {})}
-    revokeConsent={(id) =>
-      client.send('applicationAction', {
-        id,
-        action: { action: 'withdraw', reason: 'Consent revoked by the seller.' },
-      })
-    }
-    exportPage={(request) => client.send('exportAll', request)}
-    download={download}
-    deleteAll={() => client.send('deleteAll', { confirm: 'delete' })}
-    loadQuarantine={() => client.send('listQuarantine', {})}
-  />,
+/** Switches the page's texts; the key makes React build the page afresh in the new language. */
+function switchLanguage(setting: Settings['language'] | undefined): string {
+  const language = resolveLanguage(setting, browser.i18n.getUILanguage());
+  setOptionsLanguage(language);
+  document.documentElement.lang = language.replace('_', '-');
+  return language;
+}
+
+function render(language: string): void {
+  root.render(
+    <Options
+      key={language}
+      loadOverview={() => client.send('getOverview', {})}
+      loadImports={() => client.send('listImports', {})}
+      saveSettings={(settings) => client.send('saveSettings', settings)}
+      formats={formats}
+      createImportWorker={createImportWorker}
+      removeImport={(importId) => client.send('removeImport', { importId })}
+      loadChannels={async () => (await client.send('getOffers', {})).channels}
+      addCatalog={(request) => client.send('addCatalog', request)}
+      loadApplications={() => client.send('listApplications', {})}
+      revokeConsent={(id) =>
+        client.send('applicationAction', {
+          id,
+          action: { action: 'withdraw', reason: 'Consent revoked by the seller.' },
+        })
+      }
+      exportPage={(request) => client.send('exportAll', request)}
+      download={download}
+      deleteAll={() => client.send('deleteAll', { confirm: 'delete' })}
+      loadQuarantine={() => client.send('listQuarantine', {})}
+      onLanguageChange={(setting) => render(switchLanguage(setting))}
+    />,
+  );
+}
+
+const settings = await client.send('getOverview', {}).then(
+  (overview) => overview.settings,
+  () => undefined,
 );
+render(switchLanguage(settings?.language));

@@ -2,6 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { ApplyRequest, OffersData } from '../../components/popup/api.ts';
 import { Popup } from '../../components/popup/Popup.tsx';
+import { setPopupLanguage } from '../../components/popup/strings.ts';
+import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient } from '../../lib/messaging/client.ts';
 import '../../components/common/base.css';
 
@@ -37,6 +39,15 @@ function applyWithPermission(request: ApplyRequest) {
     return client.send('apply', request);
   });
 }
+
+// The seller's language setting (or the browser's) is known before the first paint: no English flash.
+const settings = await client.send('getOverview', {}).then(
+  (overview) => overview.settings,
+  () => undefined,
+);
+const language = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
+setPopupLanguage(language);
+document.documentElement.lang = language.replace('_', '-');
 
 root.render(
   <Popup

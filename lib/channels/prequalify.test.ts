@@ -59,9 +59,13 @@ describe('prequalify', () => {
     expect(offer.eligible).toBe(false);
     expect(offer.amount).toBeNull();
     expect(offer.gaps).toEqual([
-      { code: 'monthsOfHistory_low', message: '2 more months of history' },
-      { code: 'avgMonthlySales_low', message: 'monthly sales 8,200 USD below 12,000 USD' },
-      { code: 'refundRate_high', message: 'refund rate 7.1% above 5%' },
+      { code: 'monthsOfHistory_low', message: '2 more months of history', params: ['2'] },
+      {
+        code: 'avgMonthlySales_low',
+        message: 'monthly sales 8,200 USD below 12,000 USD',
+        params: ['8,200 USD', '12,000 USD'],
+      },
+      { code: 'refundRate_high', message: 'refund rate 7.1% above 5%', params: ['7.1%', '5%'] },
     ]);
   });
 
@@ -74,6 +78,7 @@ describe('prequalify', () => {
     expect(offer.gaps[0]).toEqual({
       code: 'no_accepted_sales',
       message: 'no sales in the last 12 months from shopify, amazon',
+      params: ['shopify, amazon'],
     });
   });
 
@@ -88,7 +93,11 @@ describe('prequalify', () => {
     const offer = prequalify(slow, { input: inputFrom(steady('2026-10', 12, { sales: 20_000_00 }), AS_OF) });
     // 22,000 at 5% of 20,000 = 1,000 a month: 22 months
     expect(offer.gaps).toEqual([
-      { code: 'term_too_long', message: 'at your recent sales, repaying would take 22 months, more than 12' },
+      {
+        code: 'term_too_long',
+        message: 'at your recent sales, repaying would take 22 months, more than 12',
+        params: ['22', '12'],
+      },
     ]);
   });
 
@@ -120,8 +129,12 @@ describe('prequalify', () => {
       { input: inputFrom(steady('2026-10', 12, { sales: 500_00 }), AS_OF), country: 'CN' },
     );
     expect(offer.gaps).toEqual([
-      { code: 'country', message: 'serves US, not CN' },
-      { code: 'amount_below_minimum', message: 'estimated amount 500 USD below the minimum 1,000 USD' },
+      { code: 'country', message: 'serves US, not CN', params: ['US', 'CN'] },
+      {
+        code: 'amount_below_minimum',
+        message: 'estimated amount 500 USD below the minimum 1,000 USD',
+        params: ['500 USD', '1,000 USD'],
+      },
     ]);
   });
 

@@ -100,12 +100,17 @@ function passes(rule: EligibilityRule, value: number): boolean {
   }
 }
 
-/** `2 more months of history`, `monthly sales 8,200 below 12,000`, `refund rate 7.1% above 5%`. */
-function gapMessage(rule: EligibilityRule, value: number, currency: string, locale: string): string {
+/** `2 more months of history`, `monthly sales 8,200 below 12,000`, `refund rate 7.1% above 5%`, and their figures. */
+function gapMessage(
+  rule: EligibilityRule,
+  value: number,
+  currency: string,
+  locale: string,
+): { message: string; params: string[] } {
   const label = LABELS[rule.metric];
   if (rule.metric === 'monthsOfHistory' && (rule.op === '>=' || rule.op === '>')) {
     const need = Math.ceil(rule.value - value + (rule.op === '>' ? 1 : 0));
-    return `${need} more month${need === 1 ? '' : 's'} of history`;
+    return { message: `${need} more month${need === 1 ? '' : 's'} of history`, params: [String(need)] };
   }
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const show = (x: number) =>
@@ -115,7 +120,10 @@ function gapMessage(rule: EligibilityRule, value: number, currency: string, loca
         ? `${Number((x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0))}%`
         : number.format(x);
   const direction = rule.op === '>=' || rule.op === '>' ? 'below' : 'above';
-  return `${label} ${show(value)} ${direction} ${show(rule.value)}`;
+  return {
+    message: `${label} ${show(value)} ${direction} ${show(rule.value)}`,
+    params: [show(value), show(rule.value)],
+  };
 }
 
 /**
@@ -133,15 +141,20 @@ export function prequalify(channel: Channel, ctx: PrequalifyContext): OfferEstim
   const toChannel = (minor: number) =>
     convert(minor, input.currency, currency, rateMonth, rates)?.amount ?? 0;
   const major = (minor: number) => minor / 10 ** minorUnitExponent(currency);
-  const gaps: { code: string; message: string }[] = [];
+  const gaps: { code: string; message: string; params: string[] }[] = [];
 
   if (ctx.country && !channel.countries.includes(ctx.country)) {
-    gaps.push({ code: 'country', message: `serves ${channel.countries.join(', ')}, not ${ctx.country}` });
+    gaps.push({
+      code: 'country',
+      message: `serves ${channel.countries.join(', ')}, not ${ctx.country}`,
+      params: [channel.countries.join(', '), ctx.country],
+    });
   }
   if (profile.metrics.ttmSales <= 0) {
     gaps.push({
       code: 'no_accepted_sales',
       message: `no sales in the last 12 months from ${channel.acceptedSources.join(', ')}`,
+      params: [channel.acceptedSources.join(', ')],
     });
   }
   for (const rule of channel.eligibility) {
@@ -151,11 +164,12 @@ export function prequalify(channel: Channel, ctx: PrequalifyContext): OfferEstim
       gaps.push({
         code: `${rule.metric}_unknown`,
         message: `not enough data to measure ${LABELS[rule.metric]}`,
+        params: [],
       });
     } else if (!passes(rule, value)) {
       gaps.push({
         code: `${rule.metric}_${rule.op === '>=' || rule.op === '>' ? 'low' : 'high'}`,
-        message: gapMessage(rule, value, currency, locale),
+        ...gapMessage(rule, value, currency, locale),
       });
     }
   }
@@ -176,6 +190,10 @@ export function prequalify(channel: Channel, ctx: PrequalifyContext): OfferEstim
     gaps.push({
       code: 'amount_below_minimum',
       message: `estimated amount ${new Intl.NumberFormat(locale).format(major(amount))} ${currency} below the minimum ${new Intl.NumberFormat(locale).format(major(channel.sizing.min))} ${currency}`,
+      params: [
+        `${new Intl.NumberFormat(locale).format(major(amount))} ${currency}`,
+        `${new Intl.NumberFormat(locale).format(major(channel.sizing.min))} ${currency}`,
+      ],
     });
   }
 
@@ -194,11 +212,12 @@ export function prequalify(channel: Channel, ctx: PrequalifyContext): OfferEstim
     payments = holdbackSchedule(amount + fee, pricing.repayment.holdbackRate, forecast);
     termMonths = payments.length || null;
     if (forecast <= 0) {
-      gaps.push({ code: 'no_forecast', message: 'no recent sales to repay from' });
+      gaps.push({ code: 'no_forecast', message: 'no recent sales to repay from', params: [] });
     } else if (payments.length > pricing.repayment.maxTermMonths) {
       gaps.push({
         code: 'term_too_long',
         message: `at your recent sales, repaying would take ${payments.length} months, more than ${pricing.repayment.maxTermMonths}`,
+        params: [String(payments.length), String(pricing.repayment.maxTermMonths)],
       });
     }
   } else {
@@ -214,6 +233,10 @@ export function prequalify(channel: Channel, ctx: PrequalifyContext): OfferEstim
       gaps.push({
         code: 'installment_too_high',
         message: `installment ${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(major(monthly))} ${currency} a month is more than ${MAX_INSTALLMENT_SHARE * 100}% of your recent monthly sales`,
+        params: [
+          `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(major(monthly))} ${currency}`,
+          `${MAX_INSTALLMENT_SHARE * 100}%`,
+        ],
       });
     }
   }

@@ -136,8 +136,13 @@ export const Catalog = z.object({
 });
 export type Catalog = z.infer<typeof Catalog>;
 
+/** What stands between the seller and a channel; `params`: the figures in `message`, formatted, for a translation. */
+export const Gap = z.object({
+  code: z.string(),
+  message: z.string(),
+  params: z.array(z.string()).optional(),
+});
 /** A prequalification result for one channel, computed locally. */
-export const Gap = z.object({ code: z.string(), message: z.string() });
 export const OfferEstimate = z.object({
   channelId: z.string(),
   model: FinancingModel,

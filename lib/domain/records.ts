@@ -135,7 +135,8 @@ export type MonthAggregate = z.infer<typeof MonthAggregate>;
 
 export const Settings = z.object({
   reportingCurrency: z.string().length(3).default('USD'),
-  language: z.enum(['en', 'zh_CN']).default('en'),
+  /** `auto`: the browser's language (Chinese when it is Chinese, else English). */
+  language: z.enum(['auto', 'en', 'zh_CN']).default('auto'),
   /**
    * Business details the seller enters once (UK SME finance application field names); checked
    * field by field when a packet is built, so a half-filled form is kept.
@@ -169,5 +170,21 @@ export const StoredProfile = z.object({
       band: z.enum(['A', 'B', 'C', 'D', 'E']),
     })
     .passthrough(),
+  /**
+   * Every month from the first with data to the month of `asOf`, in minor units of `currency`
+   * (converted at each month's reference rate), for the popup's chart. `covered`: some source's
+   * period includes the month (no records then means zero, not missing).
+   */
+  months: z
+    .array(
+      z.object({
+        month: IsoMonth,
+        covered: z.boolean(),
+        grossSales: z.number(),
+        refunds: z.number(),
+        payouts: z.number(),
+      }),
+    )
+    .optional(),
 });
 export type StoredProfile = z.infer<typeof StoredProfile>;

@@ -14,7 +14,9 @@ import type { Change } from '../applications/tracking.ts';
 import { type ChannelClient, checkBaseUrl, createChannelClient } from '../channels/client.ts';
 import { parseCatalog } from '../channels/parse-catalog.ts';
 import type { StoredApplication } from '../domain/application.ts';
+import type { OfferEstimate } from '../domain/channel.ts';
 import type { Platform } from '../domain/records.ts';
+import { resolveLanguage } from '../i18n/language.ts';
 import { deleteAll, exportAll } from '../storage/data-repo.ts';
 import type { TradelineDatabase } from '../storage/db.ts';
 import { removeImport } from '../storage/imports-repo.ts';
@@ -44,6 +46,10 @@ export interface HandlerDeps {
    */
   hostPermitted?: (origin: string) => Promise<boolean>;
   pollBaseMs?: number;
+  /** `i18n.getUILanguage()`: what the `auto` language setting follows. */
+  uiLanguage?: () => string;
+  /** Opens the toolbar popup; resolves `options` when it opened the options page instead. */
+  openPopup?: () => Promise<'popup' | 'options'>;
 }
 
 /** The background's handlers, over the extension's IndexedDB. */
@@ -117,6 +123,32 @@ export function createHandlers(options: HandlerDeps): Handlers {
     async getOffers() {
       const database = await db();
       return { offers: await offers({ db: database, now }), channels: await catalog(database) };
+    },
+    async getPanelSummary() {
+      const database = await db();
+      const [estimates, overview, settings] = await Promise.all([
+        offers({ db: database, now }),
+        listAggregates(database),
+        readSettings(database),
+      ]);
+      const eligible = estimates.filter((o) => o.eligible && o.amount !== null);
+      // The largest amount in the reporting currency; amounts in other currencies only when none is.
+      const inReporting = eligible.filter((o) => o.currency === settings.reportingCurrency);
+      const best = (inReporting.length > 0 ? inReporting : eligible).reduce<OfferEstimate | null>(
+        (top, o) => (top === null || (o.amount ?? 0) > (top.amount ?? 0) ? o : top),
+        null,
+      );
+      return {
+        language: resolveLanguage(settings.language, options.uiLanguage?.() ?? 'en'),
+        hasHistory: overview.some((m) => m.records > 0),
+        checked: estimates.length,
+        eligible: eligible.length,
+        best: best ? { amount: best.amount ?? 0, currency: best.currency } : null,
+      };
+    },
+    async openPopup() {
+      if (!options.openPopup) throw new Error('Opening the popup is not available here.');
+      return { opened: await options.openPopup() };
     },
     async addCatalog(request) {
       let text: string;

@@ -203,6 +203,29 @@ export const PROTOCOL = {
     request: z.object({}),
     response: z.array(QuarantinedRecord.omit({ value: true })),
   }),
+  /**
+   * The dashboard panel's one line: how many channels the seller prequalifies for and the largest
+   * amount, in the language the seller chose. Counts and one amount only: nothing about the
+   * seller's records reaches the page's content script.
+   */
+  getPanelSummary: spec({
+    senders: ['content-script'],
+    request: z.object({}),
+    response: z.object({
+      language: z.enum(['en', 'zh_CN']),
+      hasHistory: z.boolean(),
+      checked: z.number().int().nonnegative(),
+      eligible: z.number().int().nonnegative(),
+      /** The largest prequalified amount, major units (as offers carry it). */
+      best: z.object({ amount: z.number(), currency: z.string().length(3) }).nullable(),
+    }),
+  }),
+  /** The panel's link: opens the popup, or the options page where the browser cannot open it. */
+  openPopup: spec({
+    senders: ['content-script'],
+    request: z.object({}),
+    response: z.object({ opened: z.enum(['popup', 'options']) }),
+  }),
   /** Clears every IndexedDB store in one transaction. The request must say `delete`, as the seller typed. */
   deleteAll: spec({
     senders: ['extension-page'],

@@ -120,4 +120,61 @@ describe('background message router', () => {
     const overview = await client.send('getOverview', {});
     expect(overview).toMatchObject({ orders: 2, imports: 1, firstMonth: '2026-01', lastMonth: '2026-02' });
   });
+
+  it('gives a content script the panel summary in the chosen language, and only content scripts', async () => {
+    const opened: string[] = [];
+    const route = createRouter(
+      createHandlers({
+        db: () => openTradelineDb(),
+        version: '1.2.3',
+        uiLanguage: () => 'zh-CN',
+        now: () => new Date('2026-11-20T10:00:00Z'),
+        openPopup: async () => {
+          opened.push('popup');
+          return 'options';
+        },
+      }),
+      SELF,
+      () => {},
+    );
+    type FakeSender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: FakeSender) =>
+      route(message, sender as MessageSender),
+    );
+    const sendAs = (sender: MessageSender) => (message: unknown) =>
+      fakeBrowser.runtime.onMessage.trigger(message, sender as FakeSender).then((replies) => replies[0]);
+    const content = createClient(sendAs(CONTENT_SCRIPT));
+    const popup = createClient(sendAs(POPUP));
+
+    const empty = await content.send('getPanelSummary', {});
+    expect(empty).toMatchObject({ language: 'zh_CN', hasHistory: false, eligible: 0, best: null });
+    expect(empty.checked).toBeGreaterThan(0);
+    await expect(popup.send('getPanelSummary', {})).rejects.toMatchObject({ code: 'forbidden' });
+
+    // A year of steady sales: some channel prequalifies, the line names the largest amount.
+    const entries = Array.from({ length: 12 }, (_, i) =>
+      order(`o${i}`, `2025-${String(i + 1).padStart(2, '0')}-10`, 40_000_00),
+    ).concat(
+      Array.from({ length: 10 }, (_, i) =>
+        order(`p${i}`, `2026-${String(i + 1).padStart(2, '0')}-10`, 40_000_00),
+      ),
+    );
+    await popup.send('importEntries', {
+      provenance: fileProvenance(IMPORT_A, entries.length),
+      platform: 'shopify',
+      entries,
+    });
+    await popup.send('saveSettings', { reportingCurrency: 'USD', language: 'en' });
+    const summary = await content.send('getPanelSummary', {});
+    const offers = (await popup.send('getOffers', {})).offers.filter((o) => o.eligible);
+    expect(summary).toMatchObject({ language: 'en', hasHistory: true, eligible: offers.length });
+    expect(summary.eligible).toBeGreaterThan(0);
+    expect(summary.best?.amount).toBe(
+      Math.max(...offers.filter((o) => o.currency === 'USD').map((o) => o.amount ?? 0)),
+    );
+
+    expect(await content.send('openPopup', {})).toEqual({ opened: 'options' });
+    expect(opened).toEqual(['popup']);
+    await expect(popup.send('openPopup', {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
 });

@@ -14,6 +14,9 @@ export interface Capacity {
   /** Minor units of the reporting currency, rounded down to 100 major units. */
   amount: number;
   basis: string;
+  /** Which basis applies and its figures, formatted: what a translation of `basis` fills in. */
+  code: 'too_short' | 'band_none' | 'lowest_month' | 'lowest_month_capped';
+  params: string[];
 }
 
 /**
@@ -31,7 +34,12 @@ export function capacity(input: ProfileInput, band: Band, monthsOfHistory: numbe
   const w = trailingWindow(input);
   const recent = w.covered.slice(-RECENT_MONTHS);
   if (monthsOfHistory < MIN_MONTHS || recent.length < MIN_MONTHS) {
-    return { amount: 0, basis: `Needs at least ${MIN_MONTHS} months of sales in the last 12 months.` };
+    return {
+      amount: 0,
+      basis: `Needs at least ${MIN_MONTHS} months of sales in the last 12 months.`,
+      code: 'too_short',
+      params: [String(MIN_MONTHS)],
+    };
   }
   const nets = recent.map((m) => ({ month: m.month, net: m.grossSales - m.refunds }));
   const lowest = nets.reduce((a, b) => (b.net < a.net ? b : a));
@@ -41,10 +49,20 @@ export function capacity(input: ProfileInput, band: Band, monthsOfHistory: numbe
   const cap = Math.max(0, ttmNet) * TTM_CAP;
   const raw = Math.min(bySales, cap);
   const amount = Math.floor(raw / 10_000) * 10_000;
+  if (multiplier === 0)
+    return { amount, basis: `Band ${band} supports no financing yet.`, code: 'band_none', params: [band] };
+  const capped = bySales > cap;
   const basis =
-    multiplier === 0
-      ? `Band ${band} supports no financing yet.`
-      : `${multiplier} × the lowest monthly net sales of the last ${recent.length} months (${fmt(lowest.net)} in ${lowest.month}), ` +
-        `capped at ${TTM_CAP * 100}% of trailing-12-month net sales (${fmt(ttmNet)})${bySales > cap ? ': the cap applies' : ''}; rounded down to ${fmt(10_000)}.`;
-  return { amount, basis };
+    `${multiplier} × the lowest monthly net sales of the last ${recent.length} months (${fmt(lowest.net)} in ${lowest.month}), ` +
+    `capped at ${TTM_CAP * 100}% of trailing-12-month net sales (${fmt(ttmNet)})${capped ? ': the cap applies' : ''}; rounded down to ${fmt(10_000)}.`;
+  const params = [
+    String(multiplier),
+    String(recent.length),
+    fmt(lowest.net),
+    lowest.month,
+    `${TTM_CAP * 100}%`,
+    fmt(ttmNet),
+    fmt(10_000),
+  ];
+  return { amount, basis, code: capped ? 'lowest_month_capped' : 'lowest_month', params };
 }

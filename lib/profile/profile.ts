@@ -11,7 +11,7 @@ export interface Profile {
   score: number;
   band: Band;
   factors: FactorScore[];
-  reasons: { code: string; message: string }[];
+  reasons: { code: string; message: string; params: string[] }[];
   capacity: Capacity;
 }
 
@@ -27,7 +27,7 @@ export function computeProfile(input: ProfileInput, locale = 'en'): Profile {
     score: scored.score,
     band: scored.band,
     factors: scored.factors,
-    reasons: why.map(({ code, message }) => ({ code, message })),
+    reasons: why.map(({ code, message, params }) => ({ code, message, params })),
     capacity: capacity(input, scored.band, metrics.monthsOfHistory, locale),
   };
 }

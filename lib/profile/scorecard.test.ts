@@ -146,8 +146,18 @@ describe('scorecard', () => {
       dataFreshnessDays: 5,
     };
     expect(reasons(m, { currency: 'USD', perUsd: 1, locale: 'en' })).toEqual([
-      { code: 'high_refunds', message: 'Refund rate 7.1% is above 5%', pointsToGain: 8 },
-      { code: 'high_chargebacks', message: 'Chargeback rate 0.72% is above 0.65%', pointsToGain: 5 },
+      {
+        code: 'high_refunds',
+        message: 'Refund rate 7.1% is above 5%',
+        params: ['7.1%', '5%'],
+        pointsToGain: 8,
+      },
+      {
+        code: 'high_chargebacks',
+        message: 'Chargeback rate 0.72% is above 0.65%',
+        params: ['0.72%', '0.65%'],
+        pointsToGain: 5,
+      },
     ]);
     const small = {
       ...m,
@@ -157,8 +167,18 @@ describe('scorecard', () => {
       chargebackRate: 0,
     };
     expect(reasons(small, { currency: 'USD', perUsd: 1, locale: 'en' })).toEqual([
-      { code: 'short_history', message: 'History of 4 months is below 6 months', pointsToGain: 15 },
-      { code: 'low_sales', message: 'Average monthly sales of $8,200 are below $10,000', pointsToGain: 10 },
+      {
+        code: 'short_history',
+        message: 'History of 4 months is below 6 months',
+        params: ['4', '6'],
+        pointsToGain: 15,
+      },
+      {
+        code: 'low_sales',
+        message: 'Average monthly sales of $8,200 are below $10,000',
+        params: ['$8,200', '$10,000'],
+        pointsToGain: 10,
+      },
     ]);
   });
 
@@ -184,6 +204,7 @@ describe('scorecard', () => {
     expect(volume).toEqual({
       code: 'low_sales',
       message: 'Average monthly sales of €5,000 are below €8,700',
+      params: ['€5,000', '€8,700'],
       pointsToGain: 10,
     });
   });
@@ -218,6 +239,8 @@ describe('capacity', () => {
     expect(p.capacity).toEqual({
       amount: 0,
       basis: 'Needs at least 3 months of sales in the last 12 months.',
+      code: 'too_short',
+      params: ['3'],
     });
   });
 });

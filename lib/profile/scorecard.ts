@@ -31,6 +31,8 @@ export interface Factor {
   code: string;
   /** e.g. `Refund rate 7.1%` */
   describe: (value: number, p: Presentation) => string;
+  /** The metric's figure alone, e.g. `7.1%`, `$8,200`, `4` (a translation words the rest). */
+  format: (value: number, p: Presentation) => string;
   /** The threshold as shown, e.g. `5%` */
   show: (threshold: number, p: Presentation) => string;
   /** Said when the metric is missing. */
@@ -72,6 +74,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => m.monthsOfHistory,
     code: 'short_history',
     describe: (v) => `History of ${v} month${v === 1 ? '' : 's'}`,
+    format: (v) => String(v),
     show: (t) => `${t} months`,
     missing: 'No sales history yet',
   },
@@ -91,6 +94,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => (m.avgMonthlySales === null ? null : m.avgMonthlySales / 100),
     code: 'low_sales',
     describe: (v, p) => `Average monthly sales of ${money(v * 100, p)}`,
+    format: (v, p) => money(v * 100, p),
     show: (t, p) => usdThreshold(t, p),
     missing: 'No sales in the last 12 months',
   },
@@ -108,6 +112,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => m.volatility,
     code: 'volatile_sales',
     describe: (v) => `Monthly sales vary by ${pct(v)} (coefficient of variation)`,
+    format: (v) => pct(v),
     show: (t) => pct(t),
     missing: 'Fewer than 3 months of sales in the last 12 months to judge how steady they are',
   },
@@ -125,6 +130,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => m.growthRate,
     code: 'declining_sales',
     describe: (v) => `Sales growth of ${pct(v)} a year`,
+    format: (v) => pct(v),
     show: (t) => pct(t),
     missing: 'Fewer than 3 months of sales to measure growth',
   },
@@ -142,6 +148,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => m.refundRate,
     code: 'high_refunds',
     describe: (v) => `Refund rate ${pct(v)}`,
+    format: (v) => pct(v),
     show: (t) => pct(t),
     missing: 'No sales in the last 12 months to measure refunds against',
   },
@@ -160,6 +167,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => m.chargebackRate,
     code: 'high_chargebacks',
     describe: (v) => `Chargeback rate ${pct2(v)}`,
+    format: (v) => pct2(v),
     show: (t) => pct2(t),
     missing: 'No sales in the last 12 months to measure disputes against',
   },
@@ -177,6 +185,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => m.payoutRegularity?.longestGapDays ?? null,
     code: 'irregular_payouts',
     describe: (v) => `Longest gap between payouts of ${v} days`,
+    format: (v) => String(v),
     show: (t) => `${t} days`,
     missing: 'Fewer than 2 payouts in the last 12 months: import a payout or settlement report',
   },
@@ -195,6 +204,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => m.marketplaceConcentration,
     code: 'concentrated_sales',
     describe: (v) => `Sales concentration (Herfindahl) of ${v.toFixed(2)}`,
+    format: (v) => v.toFixed(2),
     show: (t) => t.toFixed(2),
     missing: 'No sales in the last 12 months',
   },
@@ -212,6 +222,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => (m.monthsOfHistory > 0 ? m.dataCoverage : null),
     code: 'gaps_in_data',
     describe: (v) => `Reports cover ${pct(v)} of the months in your history`,
+    format: (v) => pct(v),
     show: (t) => pct(t),
     missing: 'No months of history yet',
   },
@@ -228,6 +239,7 @@ export const FACTORS: readonly Factor[] = [
     value: (m) => m.dataFreshnessDays,
     code: 'stale_data',
     describe: (v) => `Latest record is ${v} days old`,
+    format: (v) => String(v),
     show: (t) => `${t} days`,
     missing: 'No records yet',
   },
@@ -282,6 +294,8 @@ export function score(
 export interface Reason {
   code: string;
   message: string;
+  /** The seller's figure and the threshold, formatted (none when the metric is missing): what a translation fills in. */
+  params: string[];
   /** Points the factor is short of its maximum. */
   pointsToGain: number;
 }
@@ -298,6 +312,7 @@ export function reasons(metrics: Metrics, p: Presentation, limit = 4): Reason[] 
     if (points >= f.max) continue;
     const raw = f.value(metrics);
     let message: string;
+    let params: string[] = [];
     let code = f.code;
     if (value === null || raw === null) {
       message = f.missing;
@@ -307,8 +322,12 @@ export function reasons(metrics: Metrics, p: Presentation, limit = 4): Reason[] 
       const verb = f.direction === 'higher' ? 'below' : 'above';
       const shownValue = f.id === 'volume' ? f.describe(raw, p) : f.describe(value, p);
       message = `${shownValue} ${f.id === 'volume' ? 'are' : 'is'} ${verb} ${f.show(next.threshold, p)}`;
+      params = [
+        f.id === 'volume' ? f.format(raw, p) : f.format(value, p),
+        f.id === 'volume' ? f.show(next.threshold, p) : f.format(next.threshold, p),
+      ];
     }
-    out.push({ code, message, pointsToGain: f.max - points });
+    out.push({ code, message, params, pointsToGain: f.max - points });
   }
   return out.sort((a, b) => b.pointsToGain - a.pointsToGain).slice(0, limit);
 }

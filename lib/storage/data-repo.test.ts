@@ -109,7 +109,7 @@ describe('deleteAll', () => {
     const cleared = await deleteAll(db);
     expect(cleared.sort()).toEqual([...db.objectStoreNames].sort());
     for (const name of db.objectStoreNames) expect(await db.count(name)).toBe(0);
-    expect(await readSettings(db)).toEqual({ reportingCurrency: 'USD', language: 'en' });
+    expect(await readSettings(db)).toEqual({ reportingCurrency: 'USD', language: 'auto' });
 
     const again = await importEntries(db, meta(2), 'shopify', entries);
     expect(again).toMatchObject({ added: 2, duplicates: 0 });
@@ -146,7 +146,7 @@ describe('deleteAll', () => {
       lastMonth: null,
       platforms: [],
       months: [],
-      settings: { reportingCurrency: 'USD', language: 'en' },
+      settings: { reportingCurrency: 'USD', language: 'auto' },
     });
     expect(await client.send('listImports', {})).toEqual([]);
 

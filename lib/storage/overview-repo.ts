@@ -2,7 +2,7 @@ import { ImportRecord, MonthAggregate, Settings } from '../domain/records.ts';
 import type { TradelineDatabase } from './db.ts';
 import { quarantine, readValid } from './quarantine.ts';
 
-const DEFAULT_SETTINGS: Settings = { reportingCurrency: 'USD', language: 'en' };
+const DEFAULT_SETTINGS: Settings = { reportingCurrency: 'USD', language: 'auto' };
 
 export async function listImports(db: TradelineDatabase): Promise<ImportRecord[]> {
   const all = await readValid(db, 'imports', ImportRecord);

@@ -38,6 +38,13 @@ export async function recomputeProfile(
     asOf,
     computedAt: now.toISOString(),
     profile: profile as unknown as StoredProfile['profile'],
+    months: input.months.map((m) => ({
+      month: m.month,
+      covered: m.covered,
+      grossSales: m.grossSales,
+      refunds: m.refunds,
+      payouts: m.payouts,
+    })),
   };
   await db.put('profiles', stored, 'current');
   return stored;
@@ -46,6 +53,7 @@ export async function recomputeProfile(
 /** The stored profile when it is for `asOf` and the current reporting currency; otherwise recomputed. */
 export async function currentProfile(db: TradelineDatabase, asOf: string): Promise<StoredProfile> {
   const [stored, settings] = await Promise.all([db.get('profiles', 'current'), readSettings(db)]);
-  if (stored && stored.asOf === asOf && stored.currency === settings.reportingCurrency) return stored;
+  // Profiles stored before the monthly series was kept are recomputed once to gain it.
+  if (stored?.months && stored.asOf === asOf && stored.currency === settings.reportingCurrency) return stored;
   return recomputeProfile(db, asOf);
 }

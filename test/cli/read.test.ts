@@ -145,6 +145,7 @@ describe('tradeline profile', () => {
     expect(profile.reasons).toContainEqual({
       code: 'low_sales',
       message: 'Average monthly sales of $1,500 are below $5,000',
+      params: ['$1,500', '$5,000'],
     });
     expect(profile.capacity.basis).toContain('lowest monthly net sales of the last 6 months');
     const { offers } = JSON.parse(a.stdout);
@@ -162,6 +163,7 @@ describe('tradeline profile', () => {
     expect(p2p.gaps).toContainEqual({
       code: 'ttmSales_low',
       message: 'sales of the last 12 months 18,000 USD below 50,000 USD',
+      params: ['18,000 USD', '50,000 USD'],
     });
   });
 

@@ -54,8 +54,8 @@ describe('content scripts: a small launcher, the reader on request', () => {
       )) as { data: { imports: number } };
       expect(before.data.imports).toBe(0);
 
-      // The launcher is a button fixed 16 px from the bottom right corner (in a closed shadow root).
-      await page.mouse.click(1000 - 40, 700 - 30);
+      // The launcher is a tab on the right edge, halfway down (in a closed shadow root).
+      await page.mouse.click(1000 - 8, 700 / 2);
       await page.waitForSelector('[data-tradeline-panel=""]', { state: 'attached' });
       expect(await page.locator('[data-tradeline-panel="launcher"]').count()).toBe(0);
       expect(readerRequests).toEqual([`chrome-extension://${browser.extensionId}/demo-reader.js`]);

@@ -64,11 +64,15 @@ export interface Booted {
   reader(): Promise<PageReader>;
 }
 
+// A small tab on the page's right edge, halfway down, as the panel folds back to: dashboards keep
+// their controls in the header, the navigation and the content, not on the edge itself.
 const LAUNCHER_STYLE = `:host{all:initial}
-button{position:fixed;right:16px;bottom:16px;z-index:2147483647;font:600 13px/1 system-ui,sans-serif;
-padding:8px 12px;border-radius:16px;border:1px solid #999;background:#fff;color:#111;box-shadow:0 2px 8px #0003;cursor:pointer}
-p{position:fixed;right:16px;bottom:56px;z-index:2147483647;max-width:260px;font:12px/1.4 system-ui,sans-serif;
-background:#fff;color:#8a4b00;border:1px solid #999;border-radius:6px;padding:6px;margin:0}`;
+button{position:fixed;top:50%;right:0;transform:translateY(-50%);z-index:2147483647;writing-mode:vertical-rl;
+font:600 12px/1 system-ui,sans-serif;padding:10px 5px;margin:0;border:1px solid #2563eb;border-right:none;
+border-radius:6px 0 0 6px;background:#2563eb;color:#fff;cursor:pointer}
+button:focus-visible{outline:2px solid #f59e0b;outline-offset:2px}
+p{position:fixed;top:50%;right:36px;transform:translateY(-50%);z-index:2147483647;max-width:260px;
+font:12px/1.4 system-ui,sans-serif;background:#fff;color:#8a4b00;border:1px solid #999;border-radius:6px;padding:6px;margin:0}`;
 
 /** Mounts the collapsed launcher and the popup's message listener. Reads nothing. */
 export function bootContentScript(options: BootOptions): Booted {

@@ -1,6 +1,8 @@
+import { type Language, resolveLanguage } from '../../i18n/language.ts';
 import type { PageReader } from './boot.ts';
 import { provenanceUrl } from './hash.ts';
 import { mountPanel, type Panel } from './panel.ts';
+import { panelTranslator } from './panel-text.ts';
 import { recognise, reportLinks } from './read.ts';
 import { sampleFileName, scrubPage } from './scrub.ts';
 import {
@@ -19,6 +21,8 @@ export interface ContentRuntime {
   sendMessage(message: unknown): Promise<unknown>;
   /** `browser.runtime.onMessage.addListener`; the listener answers with a Promise. */
   onMessage(listener: (message: unknown) => Promise<unknown> | undefined): void;
+  /** `i18n.getUILanguage()`: the panel's language until the seller's setting arrives (else the navigator's). */
+  uiLanguage?: string;
 }
 
 /** What the popup sends to the open tab (`tabs.sendMessage`): read it now, as the panel button does. */
@@ -64,6 +68,40 @@ export async function storeThrough(runtime: ContentRuntime, read: ReadImport): P
   const added = Number(reply.data?.added ?? 0);
   const duplicates = Number(reply.data?.duplicates ?? 0);
   return { added, duplicates };
+}
+
+/** Asks the background one declared message (no zod here: content scripts stay small). */
+async function ask(runtime: ContentRuntime, type: 'getPanelSummary' | 'openPopup'): Promise<unknown> {
+  const reply = (await runtime.sendMessage({ channel: 'tradeline/v1', type, data: {} })) as
+    | { ok?: boolean; data?: unknown; error?: { message?: unknown } }
+    | undefined;
+  if (!reply?.ok) throw new Error(String(reply?.error?.message ?? 'Tradeline did not answer.'));
+  return reply.data;
+}
+
+/** The panel's eligibility line and the seller's language, from the background. */
+export async function refreshSummary(runtime: ContentRuntime, panel: Panel): Promise<Language | undefined> {
+  try {
+    const data = (await ask(runtime, 'getPanelSummary')) as {
+      language: Language;
+      hasHistory: boolean;
+      checked: number;
+      eligible: number;
+      best: { amount: number; currency: string } | null;
+    };
+    panel.setLanguage(data.language);
+    panel.summary({
+      state: 'ready',
+      hasHistory: data.hasHistory,
+      checked: data.checked,
+      eligible: data.eligible,
+      best: data.best,
+    });
+    return data.language;
+  } catch (error) {
+    panel.summary({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
 }
 
 export function browserSessionDeps(runtime: ContentRuntime, win: Window): SessionDeps {
@@ -115,10 +153,11 @@ export function startContentScript(
   deps: SessionDeps = browserSessionDeps(runtime, win),
 ): PageReader & { panel: Panel; read: (options: ReadOptions) => Promise<ReadOutcome> } {
   const doc = win.document;
+  let language: Language = resolveLanguage('auto', runtime.uiLanguage ?? win.navigator?.language ?? 'en');
+  const t = () => panelTranslator(language).t;
   let running: AbortController | undefined;
   const read = async (options: ReadOptions): Promise<ReadOutcome> => {
-    if (running)
-      return { page: null, lines: [], notices: ['Tradeline is already reading this page.'], stopped: false };
+    if (running) return { page: null, lines: [], notices: [t()('panel.alreadyReading')], stopped: false };
     running = new AbortController();
     panel.busy(true);
     try {
@@ -128,12 +167,14 @@ export function startContentScript(
         onProgress: (p) => panel.progress(p),
       });
       panel.show(outcome);
+      // What was stored may change the eligibility line.
+      if (outcome.lines.some((line) => line.added > 0)) void refreshSummary(runtime, panel);
       return outcome;
     } catch (error) {
       const outcome: ReadOutcome = {
         page: null,
         lines: [],
-        notices: [`Reading failed: ${error instanceof Error ? error.message : String(error)}`],
+        notices: [t()('panel.readFailed', [error instanceof Error ? error.message : String(error)])],
         stopped: false,
       };
       panel.show(outcome);
@@ -143,23 +184,36 @@ export function startContentScript(
       panel.busy(false);
     }
   };
-  const panel = mountPanel(doc, adapter.label, {
-    read: (follow) => {
-      const kind = recognise(adapter, doc, win.location.href);
-      if (kind?.reports && !kind.tables) {
-        panel.offerReports(reportLinks(kind, doc, win.location.href));
-        panel.progress({ done: 0, total: null, message: 'Pick the reports to import.' });
-        return;
-      }
-      void read({ follow });
+  const panel = mountPanel(
+    doc,
+    adapter.label,
+    {
+      read: (follow) => {
+        const kind = recognise(adapter, doc, win.location.href);
+        if (kind?.reports && !kind.tables) {
+          panel.offerReports(reportLinks(kind, doc, win.location.href));
+          return;
+        }
+        void read({ follow });
+      },
+      importReports: (urls) => void read({ reports: urls }),
+      stop: () => running?.abort(),
+      openPopup: () =>
+        void ask(runtime, 'openPopup').catch((error: unknown) =>
+          panel.summary({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+        ),
+      saveSample: () => {
+        const name = sampleFileName(adapter.id, win.location.href);
+        downloadText(win, scrubPage(doc, provenanceUrl(win.location.href)), name);
+        return name;
+      },
     },
-    importReports: (urls) => void read({ reports: urls }),
-    stop: () => running?.abort(),
-    saveSample: () => {
-      const name = sampleFileName(adapter.id, win.location.href);
-      downloadText(win, scrubPage(doc, provenanceUrl(win.location.href)), name);
-      return name;
-    },
+    { language },
+  );
+  // The reader starts only when the seller (or the popup) asks: then the line of what they
+  // prequalify for, and their language, come from the background.
+  void refreshSummary(runtime, panel).then((chosen) => {
+    if (chosen) language = chosen;
   });
   const handle = (message: unknown): Promise<unknown> | undefined => {
     const request = parsePageRequest(message);
@@ -182,7 +236,7 @@ export function startContentScript(
   };
   // A page the adapter does not know is said so at once, with the way to send Tradeline a sample.
   if (!recognise(adapter, doc, win.location.href)) panel.show(notRecognised(adapter));
-  // The panel is shown as soon as the reader starts; `open` is where a collapsed panel would expand.
-  const open = (): void => {};
+  // The launcher was pressed: the panel opens (it collapses to a tab on the page's edge after).
+  const open = (): void => panel.expand(true);
   return { panel, read, handle, open };
 }

@@ -4,7 +4,8 @@ import { migration003 } from './003-settings.ts';
 import { migration004 } from './004-payout-dates-and-profiles.ts';
 import { migration005 } from './005-applications.ts';
 import { migration006 } from './006-channels.ts';
-import { migration007 } from './007-quarantine.ts';
+import { migration007 } from './007-language-auto.ts';
+import { migration008 } from './008-quarantine.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. A test checks versions are 1..n without gaps. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

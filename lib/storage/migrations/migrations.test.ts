@@ -57,7 +57,7 @@ describe('migrations', () => {
       grossSales: { USD: 99_99 },
       payouts: { USD: 40_00 },
     });
-    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'en' });
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'auto' });
     db.close();
   });
 
@@ -84,7 +84,7 @@ describe('migrations', () => {
     const db = await openTradelineDb();
     expect((await db.get('chunks', ['shopify', '2025-12', 0]))?.records).toEqual(records);
     expect(await db.get('aggregates', ['shopify', '2025-12'])).toMatchObject({ grossSales: { USD: 5_00 } });
-    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'en' });
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'auto' });
     db.close();
   });
 
@@ -162,10 +162,34 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('upgrading from version 6 keeps the added channels and adds the quarantine store (007)', async () => {
+  it('upgrading from version 6 turns the old default language into auto and keeps a chosen one (007)', async () => {
     const v6 = await openTradelineDb({ version: 6 });
-    await v6.put('channels', { id: 'my-lender', name: 'My lender' } as never);
+    await v6.put(
+      'settings',
+      { reportingCurrency: 'GBP', language: 'en', business: { legalName: 'Acme' } },
+      'general',
+    );
     v6.close();
+    let db = await openTradelineDb();
+    expect(await db.get('settings', 'general')).toEqual({
+      reportingCurrency: 'GBP',
+      language: 'auto',
+      business: { legalName: 'Acme' },
+    });
+    db.close();
+    indexedDB.deleteDatabase('tradeline');
+    const chosen = await openTradelineDb({ name: 'chosen', version: 6 });
+    await chosen.put('settings', { reportingCurrency: 'CNY', language: 'zh_CN' }, 'general');
+    chosen.close();
+    db = await openTradelineDb({ name: 'chosen' });
+    expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'CNY', language: 'zh_CN' });
+    db.close();
+  });
+
+  it('upgrading from version 7 keeps the added channels and adds the quarantine store (008)', async () => {
+    const v7 = await openTradelineDb({ version: 7 });
+    await v7.put('channels', { id: 'my-lender', name: 'My lender' } as never);
+    v7.close();
     const db = await openTradelineDb();
     expect(await db.get('channels', 'my-lender')).toEqual({ id: 'my-lender', name: 'My lender' });
     expect(await db.count('quarantine')).toBe(0);
