@@ -68,6 +68,6 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
 
 /** The whole build's JavaScript and CSS, gzip: what a seller downloads with the extension. */
 export const TOTAL_BUDGET = {
-  maxGzipBytes: 620 * kB,
-  why: 'What a seller installs: 553 kB in November 2026, of which eleven sites’ readers (each loaded only on its own dashboard, when asked) are 207 kB.',
+  maxGzipBytes: 680 * kB,
+  why: 'What a seller installs: 623 kB in November 2026 (553 kB before the English and Chinese message tables, the privacy policy page and storage validation in the import worker), of which eleven sites’ readers (each loaded only on its own dashboard, when asked) are 207 kB.',
 };

@@ -2,33 +2,9 @@ import { useId, useState } from 'react';
 import type { Settings } from '../../lib/domain/records.ts';
 import type { ResponseOf } from '../../lib/messaging/protocol.ts';
 import type { Load } from '../common/useLoad.ts';
+import { S } from './strings.ts';
 
 export type Quarantined = ResponseOf<'listQuarantine'>[number];
-
-// Kept here (not in strings.ts) while the strings are being translated; to be moved there.
-const T = {
-  heading: 'Data retention and health',
-  keepLabel: 'Keep imported records for',
-  keepForever: 'as long as I keep them',
-  months: (n: number) => `${n} months`,
-  idleLabel: 'Delete everything after',
-  idleNever: 'never',
-  days: (n: number) => `${n} days without opening Tradeline`,
-  note: 'Checked every half minute while the browser runs. Deleted data cannot be recovered: export it first if you may need it.',
-  save: 'Save retention',
-  saving: 'Saving…',
-  saved: 'Saved.',
-  notSaved: (m: string) => `Not saved: ${m}`,
-  policy: 'Privacy policy: what Tradeline reads, stores and sends',
-  policyZh: '隐私政策（中文）',
-  damagedHeading: (n: number) => `${n} damaged ${n === 1 ? 'value was' : 'values were'} set aside`,
-  damagedNote:
-    'These stored values could not be read back, so Tradeline set them aside instead of using them. They are kept in the export. Deleting everything removes them; importing the affected files again restores what they held.',
-  store: 'Where',
-  key: 'Which',
-  problem: 'What was wrong',
-  when: 'When',
-};
 
 const KEEP_MONTHS = [12, 24, 36, 60] as const;
 const IDLE_DAYS = [30, 90, 180, 365] as const;
@@ -48,71 +24,72 @@ export function DataCareSection({ settings, onSave, quarantine }: DataCareSectio
   const [idleDays, setIdleDays] = useState<number | null>(settings.retention?.deleteAfterIdleDays ?? null);
   const [status, setStatus] = useState('');
   const save = () => {
-    setStatus(T.saving);
+    setStatus(S.dataCare.saving);
     onSave({ ...settings, retention: { keepMonths, deleteAfterIdleDays: idleDays } }).then(
-      () => setStatus(T.saved),
-      (error: unknown) => setStatus(T.notSaved(error instanceof Error ? error.message : String(error))),
+      () => setStatus(S.dataCare.saved),
+      (error: unknown) =>
+        setStatus(S.dataCare.notSaved(error instanceof Error ? error.message : String(error))),
     );
   };
   const damaged = quarantine.state === 'ready' ? quarantine.value : [];
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{T.heading}</h2>
+      <h2 id={headingId}>{S.dataCare.heading}</h2>
       <p className="tl-row">
-        <label htmlFor={keepId}>{T.keepLabel}</label>{' '}
+        <label htmlFor={keepId}>{S.dataCare.keepLabel}</label>{' '}
         <select
           id={keepId}
           value={keepMonths ?? ''}
           onChange={(e) => setKeepMonths(e.target.value === '' ? null : Number(e.target.value))}
         >
-          <option value="">{T.keepForever}</option>
+          <option value="">{S.dataCare.keepForever}</option>
           {KEEP_MONTHS.map((n) => (
             <option key={n} value={n}>
-              {T.months(n)}
+              {S.dataCare.months(n)}
             </option>
           ))}
         </select>
       </p>
       <p className="tl-row">
-        <label htmlFor={idleId}>{T.idleLabel}</label>{' '}
+        <label htmlFor={idleId}>{S.dataCare.idleLabel}</label>{' '}
         <select
           id={idleId}
           value={idleDays ?? ''}
           onChange={(e) => setIdleDays(e.target.value === '' ? null : Number(e.target.value))}
         >
-          <option value="">{T.idleNever}</option>
+          <option value="">{S.dataCare.idleNever}</option>
           {IDLE_DAYS.map((n) => (
             <option key={n} value={n}>
-              {T.days(n)}
+              {S.dataCare.days(n)}
             </option>
           ))}
         </select>
       </p>
-      <p className="tl-note">{T.note}</p>
+      <p className="tl-note">{S.dataCare.note}</p>
       <button type="button" onClick={save}>
-        {T.save}
+        {S.dataCare.save}
       </button>{' '}
       <span role="status">{status}</span>
       <p>
         <a href="privacy.html?lang=en" target="_blank" rel="noopener">
-          {T.policy}
+          {S.dataCare.policy}
         </a>{' '}
         ·{' '}
         <a href="privacy.html?lang=zh_CN" target="_blank" rel="noopener" lang="zh-CN">
-          {T.policyZh}
+          {S.dataCare.policyZh}
         </a>
       </p>
       {damaged.length > 0 && (
         <div role="alert">
-          <h3>{T.damagedHeading(damaged.length)}</h3>
-          <p className="tl-note">{T.damagedNote}</p>
+          <h3>{S.dataCare.damagedHeading(damaged.length)}</h3>
+          <p className="tl-note">{S.dataCare.damagedNote}</p>
           <table>
             <thead>
               <tr>
-                <th scope="col">{T.store}</th>
-                <th scope="col">{T.key}</th>
-                <th scope="col">{T.problem}</th>
-                <th scope="col">{T.when}</th>
+                <th scope="col">{S.dataCare.store}</th>
+                <th scope="col">{S.dataCare.key}</th>
+                <th scope="col">{S.dataCare.problem}</th>
+                <th scope="col">{S.dataCare.when}</th>
               </tr>
             </thead>
             <tbody>

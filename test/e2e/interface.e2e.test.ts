@@ -57,24 +57,28 @@ describe("the seller's interface in Chromium: popup, options, dashboard panel, t
     await popup.close();
   });
 
-  it('options: the four sections; choosing 简体中文 switches the options page and the popup at once', async () => {
+  it('options: the five sections; choosing 简体中文 switches the options page and the popup at once', async () => {
     const options = await browser.context.newPage();
     await options.goto(url('options.html'));
     await options.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
+    await options.getByRole('heading', { name: 'Data retention and health', level: 2 }).waitFor();
     expect(await options.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
       'Sources',
       'Channels',
       'Privacy and data',
       'Settings',
+      'Data retention and health',
     ]);
     expect(await options.getByLabel('Language').inputValue()).toBe('auto');
     await options.getByLabel('Language').selectOption('zh_CN');
     await options.getByRole('heading', { name: '数据来源', level: 2 }).waitFor();
+    await options.getByRole('heading', { name: '数据保留与健康', level: 2 }).waitFor();
     expect(await options.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
       '数据来源',
       '融资渠道',
       '隐私与数据',
       '设置',
+      '数据保留与健康',
     ]);
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     // Row counts and dates are formatted for the language too.
