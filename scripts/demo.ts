@@ -27,7 +27,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import type { StoredApplication } from '../lib/domain/application.ts';
 import type { Channel, FinancingModel } from '../lib/domain/channel.ts';
 import { formatMoney } from '../lib/money/format.ts';
-import { LOOPBACK_HOSTS, preapproveHosts } from '../test/e2e/browser.ts';
+import { askTabsFrom, LOOPBACK_HOSTS, preapproveHosts } from '../test/e2e/browser.ts';
 import { DAY } from '../test/sandbox/machine.ts';
 import { type Sandbox, SteppedClock, startSandbox } from '../test/sandbox/server.ts';
 import { findBrowser, noBrowserMessage } from './find-browser.ts';
@@ -231,36 +231,12 @@ export async function readDashboardList(j: Journey, list: 'orders' | 'payouts'):
   await j.dashboard.goto(`${j.sandbox.origin}/dashboard/${list}`);
   await j.dashboard.locator('[data-tradeline-panel]').waitFor({ state: 'attached' });
   if (!j.popup.url().startsWith(popupUrl(j))) await j.popup.goto(popupUrl(j));
-  const outcome = (await j.popup.evaluate(
-    async (message) => {
-      const tabs = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id?: number }[]>;
-              sendMessage(id: number, m: unknown): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome.tabs;
-      for (const tab of await tabs.query({})) {
-        if (tab.id === undefined) continue;
-        try {
-          const reply = await tabs.sendMessage(tab.id, message);
-          if (reply !== undefined) return reply;
-        } catch {
-          // no Tradeline content script in this tab
-        }
-      }
-      return null;
-    },
-    {
-      channel: 'tradeline/page',
-      type: 'readPage',
-      follow: true,
-      pauseMs: 250,
-    },
-  )) as PanelOutcome | null;
+  const outcome = (await askTabsFrom(j.popup, {
+    channel: 'tradeline/page',
+    type: 'readPage',
+    follow: true,
+    pauseMs: 250,
+  })) as PanelOutcome | null;
   if (!outcome) throw new Error(`The Tradeline panel of the ${list} page did not answer.`);
   return {
     list,

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -112,4 +112,43 @@ export async function serveHtml(html: string): Promise<{ url: string; server: Se
 export function unpackedExtensionId(dir: string): string {
   const hex = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
   return [...hex].map((d) => String.fromCharCode(97 + Number.parseInt(d, 16))).join('');
+}
+
+/**
+ * What the popup does to reach a dashboard: from an extension page, sends `message` to every
+ * tab and returns the first answer (null when no Tradeline content script answered).
+ */
+export function askTabsFrom(extensionPage: Page, message: Record<string, unknown>): Promise<unknown> {
+  return extensionPage.evaluate(async (m) => {
+    // The tabs API (no permission needed for ids and tab messages), typed here only.
+    const tabs = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: object): Promise<{ id?: number }[]>;
+            sendMessage(id: number, m: unknown): Promise<unknown>;
+          };
+        };
+      }
+    ).chrome.tabs;
+    for (const tab of await tabs.query({})) {
+      if (tab.id === undefined) continue;
+      try {
+        const reply = await tabs.sendMessage(tab.id, m);
+        if (reply !== undefined) return reply;
+      } catch {
+        // no Tradeline content script in this tab
+      }
+    }
+    return null;
+  }, message);
+}
+
+/** `askTabsFrom` a popup page opened for the question and closed after. */
+export async function askTabs(launched: Launched, message: Record<string, unknown>): Promise<unknown> {
+  const ext = await launched.context.newPage();
+  await ext.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+  const answer = await askTabsFrom(ext, message);
+  await ext.close();
+  return answer;
 }

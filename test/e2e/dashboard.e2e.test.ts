@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDashboard, listTotals, statementTotals, type Totals } from '../sandbox/dashboard/data.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
-import { type Launched, launchWithExtension } from './browser.ts';
+import { askTabs, type Launched, launchWithExtension } from './browser.ts';
 
 interface MonthRow {
   platform: string;
@@ -26,43 +26,17 @@ describe('reading the demo dashboard in Chromium', () => {
     await sandbox?.close();
   });
 
-  /** What the popup does: ask the content script of the open dashboard tab to read it. */
-  async function askTab(message: Record<string, unknown>): Promise<unknown> {
-    const ext = await browser.context.newPage();
-    await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const answer = await ext.evaluate(async (m) => {
-      // The tabs API (no permission needed for ids and tab messages), typed here only.
-      const tabs = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id?: number }[]>;
-              sendMessage(id: number, m: unknown): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome.tabs;
-      for (const tab of await tabs.query({})) {
-        if (tab.id === undefined) continue;
-        try {
-          const reply = await tabs.sendMessage(tab.id, m);
-          if (reply !== undefined) return reply;
-        } catch {
-          // no Tradeline content script in this tab
-        }
-      }
-      return null;
-    }, message);
-    await ext.close();
-    return answer;
-  }
-
   it('reads orders and payouts across pages, imports two statements, and stores what the sandbox generated', async () => {
     const page = await browser.context.newPage();
     const read = async (path: string, extra: Record<string, unknown>) => {
       await page.goto(`${sandbox.origin}${path}`);
       await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
-      return (await askTab({ channel: 'tradeline/page', type: 'readPage', pauseMs: 250, ...extra })) as {
+      return (await askTabs(browser, {
+        channel: 'tradeline/page',
+        type: 'readPage',
+        pauseMs: 250,
+        ...extra,
+      })) as {
         page: string;
         lines: { source: string; rows: number; records: number; added: number; skipped: unknown[] }[];
         notices: string[];
@@ -87,7 +61,9 @@ describe('reading the demo dashboard in Chromium', () => {
 
     await page.goto(`${sandbox.origin}/dashboard/statements`);
     await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
-    const links = (await askTab({ channel: 'tradeline/page', type: 'listReports' })) as { url: string }[];
+    const links = (await askTabs(browser, { channel: 'tradeline/page', type: 'listReports' })) as {
+      url: string;
+    }[];
     expect(links).toHaveLength(3);
     const picked = links.slice(0, 2).map((l) => l.url);
     const statements = await read('/dashboard/statements', { reports: picked });
@@ -141,7 +117,7 @@ describe('reading the demo dashboard in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(`${sandbox.origin}/dashboard/`);
     await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
-    const outcome = (await askTab({ channel: 'tradeline/page', type: 'readPage' })) as {
+    const outcome = (await askTabs(browser, { channel: 'tradeline/page', type: 'readPage' })) as {
       page: string | null;
       notices: string[];
     };

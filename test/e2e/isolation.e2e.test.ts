@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Launched, launchWithExtension } from './browser.ts';
+import { askTabs, type Launched, launchWithExtension } from './browser.ts';
 
 /**
  * A hostile dashboard page: it overrides DOM APIs and prototypes before Tradeline's content
@@ -104,36 +104,6 @@ describe('a hostile dashboard page', () => {
     return reply.data;
   };
 
-  /** What the popup does: asks the tab's content script to read the page. */
-  async function askTab(message: Record<string, unknown>): Promise<unknown> {
-    const ext = await browser.context.newPage();
-    await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const answer = await ext.evaluate(async (m) => {
-      const tabs = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id?: number; url?: string }[]>;
-              sendMessage(id: number, m: unknown): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome.tabs;
-      for (const tab of await tabs.query({})) {
-        if (tab.id === undefined) continue;
-        try {
-          const reply = await tabs.sendMessage(tab.id, m);
-          if (reply !== undefined) return reply;
-        } catch {
-          // no Tradeline content script in this tab
-        }
-      }
-      return null;
-    }, message);
-    await ext.close();
-    return answer;
-  }
-
   it('cannot open the panel: its shadow root is closed, whatever the page overrode', async () => {
     const seen = await page.evaluate(() => {
       const hosts = [...document.querySelectorAll('[data-tradeline-panel]')];
@@ -187,7 +157,7 @@ describe('a hostile dashboard page', () => {
   });
 
   it('what the seller asks to read is stored as text: nothing in it runs, nothing of it is written into the page', async () => {
-    const outcome = (await askTab({ channel: 'tradeline/page', type: 'readPage' })) as {
+    const outcome = (await askTabs(browser, { channel: 'tradeline/page', type: 'readPage' })) as {
       page: string;
       lines: { rows: number; records: number; added: number; skipped: { message: string }[] }[];
     };

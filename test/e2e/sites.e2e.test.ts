@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAMILIES, loadAdapter } from '../../lib/pages/registry.ts';
-import { type Launched, launchWithExtension } from './browser.ts';
+import { askTabs, type Launched, launchWithExtension } from './browser.ts';
 
 /**
  * Every marketplace's content script and reader, in Chromium, on its real hosts: the browser is
@@ -37,36 +37,6 @@ describe('the site adapters in Chromium, on their own hosts', () => {
     await browser?.close();
   });
 
-  /** What the popup does: ask the open tab's content script (one site page is open at a time). */
-  async function askTab(message: Record<string, unknown>): Promise<unknown> {
-    const ext = await browser.context.newPage();
-    await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const answer = await ext.evaluate(async (m) => {
-      const tabs = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id?: number }[]>;
-              sendMessage(id: number, m: unknown): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome.tabs;
-      for (const tab of await tabs.query({})) {
-        if (tab.id === undefined) continue;
-        try {
-          const reply = await tabs.sendMessage(tab.id, m);
-          if (reply !== undefined) return reply;
-        } catch {
-          // no Tradeline content script in this tab
-        }
-      }
-      return null;
-    }, message);
-    await ext.close();
-    return answer;
-  }
-
   for (const family of FAMILIES.filter((f) => f.id !== 'demo')) {
     const dir = join('lib/pages', family.id, 'fixtures');
     const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
@@ -93,7 +63,7 @@ describe('the site adapters in Chromium, on their own hosts', () => {
         await page.goto(url);
         await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
         const importReports = golden.page === firstReportPage && reportFile !== undefined;
-        const outcome = (await askTab({
+        const outcome = (await askTabs(browser, {
           channel: 'tradeline/page',
           type: 'readPage',
           ...(importReports ? { reports: 'all' } : {}),
