@@ -1,4 +1,5 @@
 /** Helpers shared by the Shopify formats. */
+import { parseDate } from '../../import/dates.ts';
 
 /**
  * A Shopify timestamp (`2025-06-30 23:32:39 -0400`, also `2025-06-30T23:32:39-04:00`) as epoch
@@ -54,6 +55,31 @@ function exportTimestamp(text: string): number | undefined {
 }
 
 let lastDay = { key: -1, days: 0 };
+
+/**
+ * Reads a row's timestamp and its day together (`read` returns the instant, `day` is then the ISO
+ * day as written, or undefined when the cell is not a date): the export's timestamps give both, and
+ * rows of one day come together, so the day is worked out once per day.
+ */
+export class ShopifyTimes {
+  day: string | undefined;
+  private dayKey = -1;
+  private dayText: string | undefined;
+
+  read(text: string): number {
+    const fast = exportTimestamp(text);
+    if (fast === undefined) {
+      this.day = parseDate(text, 'ymd');
+      return shopifyTimestamp(text);
+    }
+    if (lastDay.key !== this.dayKey) {
+      this.dayKey = lastDay.key;
+      this.dayText = parseDate(text, 'ymd');
+    }
+    this.day = this.dayText;
+    return fast;
+  }
+}
 
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date, as Date.UTC counts them (a day past the

@@ -1,9 +1,8 @@
 import type { LedgerEntry } from '../../domain/records.ts';
-import { parseDate } from '../../import/dates.ts';
 import { StringIndex } from '../../import/string-index.ts';
 import { amountText, currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat } from '../format.ts';
-import { chronological, shopifyTimestamp } from './keys.ts';
+import { chronological, ShopifyTimes } from './keys.ts';
 
 /**
  * Shopify Payments transactions export (`payment_transactions_export_1.csv`, FORMATS.md 2b): one
@@ -47,14 +46,14 @@ export const shopifyPaymentsTransactions = defineFormat({
   createReader(ctx) {
     const { header, importId } = ctx;
     const emit = (entry: LedgerEntry) => ctx.emit(entry);
-    /** Charges and refunds wait for `end`: keys are numbered in time order, not file order. */
-    const charges = new MovementLog();
-    const refunds = new MovementLog();
     /** Marketplace tax and Shop Cash per order, applied to its first charge at `end`. */
     const extras = new Map<string, Extra[]>();
     /** Rows without an order (keyed by checkout) are told apart by their whole identity. */
     const rowIds = new Occurrences(':');
+    /** An order's rows; its charges and refunds wait for `end`: keys are numbered in time order, not file order. */
     const orderRows = new OrderRows();
+    const times = new ShopifyTimes();
+    const here: Place = { line: 0, date: '', order: '', currency: '' };
     // The columns every row reads, each looked up once.
     const cell = {
       date: header.reader('date'),
@@ -68,7 +67,8 @@ export const shopifyPaymentsTransactions = defineFormat({
     return {
       row(cells, line) {
         const rawDate = cell.date(cells);
-        const date = parseDate(rawDate, 'ymd');
+        const stamp = times.read(rawDate);
+        const date = times.day;
         if (!date) return ctx.issue(line, 'date', `"${rawDate}" is not a date; the row was skipped.`);
         const currencyText = cell.currency(cells);
         const currency = currencyCode(currencyText);
@@ -87,30 +87,40 @@ export const shopifyPaymentsTransactions = defineFormat({
         const order = cell.order(cells);
         // The export has no transaction id: date-time, type, order and amount identify a row; a
         // repeat of all four within the file gets `:2`, `:3`…
-        const stamp = shopifyTimestamp(rawDate);
         let id: string;
-        let orderNo = -1;
-        if (order && !Number.isNaN(stamp)) {
+        if (order) {
+          const movement =
+            type === 'charge' || type === 'sale'
+              ? CHARGE
+              : type === 'refund' && amount < 0
+                ? REFUND
+                : NO_MOVEMENT;
           // The order's earlier rows are compared instead of indexing every row's identity.
-          const repeats = orderRows.add(order, stamp, type, amount);
-          orderNo = orderRows.lastOrder;
-          const base = `${rawDate}|${type}|${order}|${amount}`;
-          id = repeats === 0 ? base : `${base}:${repeats + 1}`;
-        } else id = rowIds.key(`${rawDate}|${type}|${order || header.get(cells, 'checkout')}|${amount}`);
-        const at: Place = { line, date, order, currency };
+          const repeats = orderRows.add(order, stamp, type, amount, line, date, currency, movement);
+          if (Number.isNaN(stamp)) id = rowIds.key(`${rawDate}|${type}|${order}|${amount}`);
+          else {
+            const base = `${rawDate}|${type}|${order}|${amount}`;
+            id = repeats === 0 ? base : `${base}:${repeats + 1}`;
+          }
+        } else id = rowIds.key(`${rawDate}|${type}|${header.get(cells, 'checkout')}|${amount}`);
+        // One place object for every row: the records copy its fields, `Extra` copies it.
+        const at = here;
+        at.line = line;
+        at.date = date;
+        at.order = order;
+        at.currency = currency;
 
         switch (type) {
           case 'charge':
           case 'sale':
-            if (order) charges.add(orderNo === -1 ? orderRows.number(order) : orderNo, at, stamp, amount);
-            else emit(orderEntry(at, importId, dedupeKey('shopify', 'order', 'payments', id), id, amount));
+            // An order's charges wait in `orderRows` for the end of the file.
+            if (!order)
+              emit(orderEntry(at, importId, dedupeKey('shopify', 'order', 'payments', id), id, amount));
             break;
           case 'refund':
             // A positive refund row (a refund that failed and came back) is not money returned.
             if (amount >= 0) emitAdjustment(at, importId, emit, id, amount, typeText);
-            else if (order)
-              refunds.add(orderNo === -1 ? orderRows.number(order) : orderNo, at, stamp, amount);
-            else
+            else if (!order)
               emit(
                 moneyEntry(at, importId, 'refund', dedupeKey('shopify', 'refund', 'payments', id), -amount),
               );
@@ -119,7 +129,7 @@ export const shopifyPaymentsTransactions = defineFormat({
           case 'shop_cash_credit':
             if (order) {
               const group = [order, currency].join('|');
-              const extra: Extra = { at, amount, id, description: typeText };
+              const extra: Extra = { at: { line, date, order, currency }, amount, id, description: typeText };
               const list = extras.get(group);
               if (list) list.push(extra);
               else extras.set(group, [extra]);
@@ -158,7 +168,7 @@ export const shopifyPaymentsTransactions = defineFormat({
       },
       end() {
         // The order's charges in time order: the first carries the order key, tax and Shop Cash.
-        charges.forEachGroup(orderRows, (list, ids) => {
+        orderRows.forEachGroup(orderRows.charges, (list, ids) => {
           let extra = 0;
           if (extras.size > 0) {
             const group = `${list[0]?.order}|${list[0]?.currency}`;
@@ -175,7 +185,7 @@ export const shopifyPaymentsTransactions = defineFormat({
             emit(orderEntry(m, importId, key, m.order, i === 0 ? m.amount + extra : m.amount));
           }
         });
-        refunds.forEachGroup(orderRows, (list, ids) => {
+        orderRows.forEachGroup(orderRows.refunds, (list, ids) => {
           for (let i = 0; i < list.length; i++) {
             const m = list[i] as Movement;
             const key =
@@ -217,31 +227,42 @@ interface Extra {
   description: string;
 }
 
+/** A row's part in its order's money: a charge, a refund (money back to the buyer), or neither. */
+const NO_MOVEMENT = 0;
+const CHARGE = 1;
+const REFUND = 2;
+type MovementKind = typeof CHARGE | typeof REFUND;
+
 /**
- * The orders of a file, numbered in the order they first appear, and each row of an order linked
- * to that order's previous row, with what identifies it (time, type, amount). Kept in columns: a
- * large export holds a million rows.
+ * The rows of a file's orders, kept until the end of the file: each order numbered in the order it
+ * first appears, each of its rows linked to the order's previous row with what the keys and records
+ * need (time, type, amount, line, day, currency). One row is stored once, in typed columns: a
+ * large export holds a million, and typed arrays cost the garbage collector nothing to trace.
+ * Charges and refunds are also grouped per order and currency, in the order each group first
+ * appears (the records are emitted in that order).
  */
 class OrderRows {
   private readonly orders = new StringIndex();
   /** Per order: its last row, -1 before the first. */
-  private lastRowOf: number[] = [];
-  private readonly previousRow: number[] = [];
-  private readonly stamps: number[] = [];
-  private readonly types: number[] = [];
-  private readonly amounts: number[] = [];
+  private lastRowOf = new Int32Array(1024);
+  // Per row.
+  private previousRow = new Int32Array(1024);
+  private stamps = new Float64Array(1024);
+  private amounts = new Float64Array(1024);
+  private lines = new Int32Array(1024);
+  private dayOf = new Int32Array(1024);
+  private currencyOf = new Uint16Array(1024);
+  private typeOf = new Int32Array(1024);
+  private movementOf = new Uint8Array(1024);
+  private rows = 0;
+  /** Days and currencies as small numbers: rows of a day come together, a file has a few currencies. */
+  private readonly days: string[] = [];
+  private readonly currencies: string[] = [];
+  private readonly currencyCodes = new Map<string, number>();
   /** Row types as small numbers: a file has a handful. */
   private readonly typeCodes = new Map<string, number>();
-  /** The order number of the last `add` or `number`. */
-  lastOrder = -1;
-
-  /** The order's number. */
-  number(order: string): number {
-    const orderNo = this.orders.add(order);
-    if (orderNo === this.lastRowOf.length) this.lastRowOf.push(-1);
-    this.lastOrder = orderNo;
-    return orderNo;
-  }
+  readonly charges = new MovementGroups(CHARGE);
+  readonly refunds = new MovementGroups(REFUND);
 
   /** The order's text, by number. */
   text(orderNo: number): string {
@@ -249,12 +270,26 @@ class OrderRows {
   }
 
   /**
-   * Adds a row of the order; returns how many earlier rows of the same order had the same time,
-   * type and amount. Times are compared as instants: one written two ways (`-0400`, `-04:00`) in
-   * one file counts as the same time.
+   * Adds a row of `order`; returns how many earlier rows of the same order had the same time,
+   * type and amount (times compared as instants: one written two ways, `-0400` and `-04:00`, in
+   * one file counts as the same time; an unreadable time, NaN, matches none).
    */
-  add(order: string, stamp: number, type: string, amount: number): number {
-    const orderNo = this.number(order);
+  add(
+    order: string,
+    stamp: number,
+    type: string,
+    amount: number,
+    line: number,
+    date: string,
+    currency: string,
+    movement: typeof NO_MOVEMENT | MovementKind,
+  ): number {
+    const known = this.orders.size;
+    const orderNo = this.orders.add(order);
+    if (orderNo === known) {
+      if (orderNo === this.lastRowOf.length) this.lastRowOf = grown(this.lastRowOf);
+      this.lastRowOf[orderNo] = -1;
+    }
     let typeCode = this.typeCodes.get(type);
     if (typeCode === undefined) {
       typeCode = this.typeCodes.size;
@@ -262,117 +297,151 @@ class OrderRows {
     }
     let repeats = 0;
     for (let r = this.lastRowOf[orderNo] as number; r !== -1; r = this.previousRow[r] as number) {
-      if (this.stamps[r] === stamp && this.types[r] === typeCode && this.amounts[r] === amount) repeats += 1;
+      if (this.stamps[r] === stamp && this.typeOf[r] === typeCode && this.amounts[r] === amount) repeats += 1;
     }
-    const row = this.stamps.length;
-    this.stamps.push(stamp);
-    this.types.push(typeCode);
-    this.amounts.push(amount);
-    this.previousRow.push(this.lastRowOf[orderNo] as number);
+    const row = this.rows;
+    if (row === this.stamps.length) this.grow();
+    this.rows = row + 1;
+    this.previousRow[row] = this.lastRowOf[orderNo] as number;
     this.lastRowOf[orderNo] = row;
+    this.stamps[row] = stamp;
+    this.amounts[row] = amount;
+    this.lines[row] = line;
+    this.typeOf[row] = typeCode;
+    this.movementOf[row] = movement;
+    const days = this.days;
+    if (days.length === 0 || days[days.length - 1] !== date) days.push(date);
+    this.dayOf[row] = days.length - 1;
+    let currencyNo = this.currencyCodes.get(currency);
+    if (currencyNo === undefined) {
+      currencyNo = this.currencies.length;
+      this.currencies.push(currency);
+      this.currencyCodes.set(currency, currencyNo);
+    }
+    this.currencyOf[row] = currencyNo;
+    if (movement === CHARGE) this.charges.add(orderNo, currencyNo, row);
+    else if (movement === REFUND) this.refunds.add(orderNo, currencyNo, row);
     return repeats;
   }
-}
 
-/**
- * Charges (or refunds) kept until the end of the file, by order and currency in the order each
- * first appears. Kept in columns rather than an object per row: a large export holds a million.
- */
-class MovementLog {
-  /** Per order number: its group + 1 (0: none yet). An order's movements in a second currency go in `otherCurrency`. */
-  private groupOfOrder: number[] = [];
-  private readonly otherCurrency = new Map<string, number>();
-  private readonly groupOrder: number[] = [];
-  /** Whether the group is its order's first currency (its keys then name no currency). */
-  private readonly groupFirst: boolean[] = [];
-  private readonly groupCurrency: string[] = [];
-  private readonly groupLast: number[] = [];
-  private readonly lines: number[] = [];
-  private readonly dates: string[] = [];
-  private readonly stamps: number[] = [];
-  private readonly amounts: number[] = [];
-  /** The previous movement of the same group, -1 for its first. */
-  private readonly previous: number[] = [];
-
-  /** The last date kept: rows of a day come together, and one string per day is kept, not per row. */
-  private lastDate = '';
-
-  add(orderNo: number, at: Place, stamp: number, amount: number): void {
-    const index = this.lines.length;
-    this.lines.push(at.line);
-    if (at.date !== this.lastDate) this.lastDate = at.date;
-    this.dates.push(this.lastDate);
-    this.stamps.push(stamp);
-    this.amounts.push(amount);
-    while (this.groupOfOrder.length <= orderNo) this.groupOfOrder.push(0);
-    let group = (this.groupOfOrder[orderNo] as number) - 1;
-    if (group !== -1 && this.groupCurrency[group] !== at.currency) {
-      group = this.otherCurrency.get(`${orderNo}|${at.currency}`) ?? -1;
-      if (group === -1) {
-        group = this.newGroup(orderNo, at.currency, index, false);
-        this.otherCurrency.set(`${orderNo}|${at.currency}`, group);
-        return;
-      }
-    } else if (group === -1) {
-      this.groupOfOrder[orderNo] = this.newGroup(orderNo, at.currency, index, true) + 1;
-      return;
-    }
-    this.previous.push(this.groupLast[group] as number);
-    this.groupLast[group] = index;
-  }
-
-  private newGroup(orderNo: number, currency: string, index: number, first: boolean): number {
-    this.groupOrder.push(orderNo);
-    this.groupFirst.push(first);
-    this.groupCurrency.push(currency);
-    this.groupLast.push(index);
-    this.previous.push(-1);
-    return this.groupOrder.length - 1;
+  private grow(): void {
+    this.previousRow = grown(this.previousRow);
+    this.stamps = grown(this.stamps);
+    this.amounts = grown(this.amounts);
+    this.lines = grown(this.lines);
+    this.dayOf = grown(this.dayOf);
+    this.currencyOf = grown(this.currencyOf);
+    this.typeOf = grown(this.typeOf);
+    this.movementOf = grown(this.movementOf);
   }
 
   /**
-   * Each group (an order in one currency) with its movements in time order, and the ids its
-   * keys are made of: the order, and the currency too when it is not the order's first one (so
-   * that no key is emitted twice).
+   * Each group of `groups` (an order's charges, or refunds, in one currency) with its movements in
+   * time order, and the ids its keys are made of: the order, and the currency too when it is not
+   * the order's first one (so that no key is emitted twice).
    */
   forEachGroup(
-    orders: OrderRows,
+    groups: MovementGroups,
     visit: (movements: readonly Movement[], ids: readonly string[]) => void,
   ): void {
     // Most orders are charged once: their one movement goes in a list reused from group to group
     // (visitors do not keep it), rather than a new list and object for each.
     const one: Movement = { line: 0, date: '', order: '', currency: '', stamp: 0, amount: 0 };
     const single = [one];
-    for (let group = 0; group < this.groupOrder.length; group++) {
-      const order = orders.text(this.groupOrder[group] as number);
-      const currency = this.groupCurrency[group] as string;
-      const ids = this.groupFirst[group] ? [order] : [order, currency];
-      const last = this.groupLast[group] as number;
-      if (this.previous[last] === -1) {
-        one.line = this.lines[last] as number;
-        one.date = this.dates[last] as string;
-        one.order = order;
-        one.currency = currency;
-        one.stamp = this.stamps[last] as number;
-        one.amount = this.amounts[last] as number;
+    for (let group = 0; group < groups.size; group++) {
+      const order = this.text(groups.orderOf[group] as number);
+      const currencyNo = groups.currencyOf[group] as number;
+      const currency = this.currencies[currencyNo] as string;
+      const ids = groups.firstOf[group] ? [order] : [order, currency];
+      const last = groups.lastRowOf[group] as number;
+      if (groups.countOf[group] === 1) {
+        this.fill(one, last, order, currency);
         visit(single, ids);
         continue;
       }
+      // The order's rows, newest in the file first: its movements of this kind and currency.
       const list: Movement[] = [];
-      for (let i = last; i !== -1; i = this.previous[i] as number) {
-        list.push({
-          line: this.lines[i] as number,
-          date: this.dates[i] as string,
-          order,
-          currency,
-          stamp: this.stamps[i] as number,
-          amount: this.amounts[i] as number,
-        });
+      for (let r = last; r !== -1; r = this.previousRow[r] as number) {
+        if (this.movementOf[r] !== groups.kind || this.currencyOf[r] !== currencyNo) continue;
+        const m: Movement = { line: 0, date: '', order: '', currency: '', stamp: 0, amount: 0 };
+        this.fill(m, r, order, currency);
+        list.push(m);
       }
       list.reverse(); // file order, then time order
       visit(chronological(list), ids);
     }
   }
+
+  private fill(m: Movement, row: number, order: string, currency: string): void {
+    m.line = this.lines[row] as number;
+    m.date = this.days[this.dayOf[row] as number] as string;
+    m.order = order;
+    m.currency = currency;
+    m.stamp = this.stamps[row] as number;
+    m.amount = this.amounts[row] as number;
+  }
+}
+
+/**
+ * An order's charges (or refunds) in one currency form a group; groups are numbered in the order
+ * they first appear. A group's rows are found through the order's row links, from its last row.
+ */
+class MovementGroups {
+  /** Per order number: its first group + 1 (0: none yet). Groups in other currencies are in `otherCurrency`. */
+  private groupOfOrder = new Int32Array(1024);
+  private readonly otherCurrency = new Map<string, number>();
+  orderOf = new Int32Array(1024);
+  currencyOf = new Uint16Array(1024);
+  /** 1 when the group is its order's first currency (its keys then name no currency). */
+  firstOf = new Uint8Array(1024);
+  lastRowOf = new Int32Array(1024);
+  countOf = new Int32Array(1024);
+  size = 0;
+
+  constructor(readonly kind: MovementKind) {}
+
+  add(orderNo: number, currencyNo: number, row: number): void {
+    if (orderNo >= this.groupOfOrder.length) this.groupOfOrder = grown(this.groupOfOrder, orderNo + 1);
+    let group = (this.groupOfOrder[orderNo] as number) - 1;
+    if (group === -1) {
+      group = this.newGroup(orderNo, currencyNo, true);
+      this.groupOfOrder[orderNo] = group + 1;
+    } else if (this.currencyOf[group] !== currencyNo) {
+      const key = `${orderNo}|${currencyNo}`;
+      group = this.otherCurrency.get(key) ?? -1;
+      if (group === -1) {
+        group = this.newGroup(orderNo, currencyNo, false);
+        this.otherCurrency.set(key, group);
+      }
+    }
+    this.lastRowOf[group] = row;
+    this.countOf[group] = (this.countOf[group] as number) + 1;
+  }
+
+  private newGroup(orderNo: number, currencyNo: number, first: boolean): number {
+    const group = this.size;
+    if (group === this.orderOf.length) {
+      this.orderOf = grown(this.orderOf);
+      this.currencyOf = grown(this.currencyOf);
+      this.firstOf = grown(this.firstOf);
+      this.lastRowOf = grown(this.lastRowOf);
+      this.countOf = grown(this.countOf);
+    }
+    this.size = group + 1;
+    this.orderOf[group] = orderNo;
+    this.currencyOf[group] = currencyNo;
+    this.firstOf[group] = first ? 1 : 0;
+    return group;
+  }
+}
+
+type Column = Int32Array | Float64Array | Uint16Array | Uint8Array;
+
+/** A copy of `column` with twice its room, or room for `least` values. */
+function grown<T extends Column>(column: T, least = 0): T {
+  const copy = new (column.constructor as new (length: number) => T)(Math.max(2 * column.length, least));
+  copy.set(column);
+  return copy;
 }
 
 // The records below are written as explicit object literals: an object spread costs

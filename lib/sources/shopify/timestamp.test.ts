@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shopifyTimestamp } from './keys.ts';
+import { parseDate } from '../../import/dates.ts';
+import { ShopifyTimes, shopifyTimestamp } from './keys.ts';
 
 /** shopifyTimestamp reads the export's own shape without a regex: it must agree with Date.parse. */
 describe('shopifyTimestamp fast path', () => {
@@ -28,6 +29,36 @@ describe('shopifyTimestamp fast path', () => {
         },
       ),
       { numRuns: 5000 },
+    );
+  });
+
+  it('ShopifyTimes gives the same day and instant as parseDate and shopifyTimestamp, row after row', () => {
+    // One reader over a sequence of rows, as in a file: the day it caches must never leak from one
+    // row to the next (a short month's day 31 is no date, though Date.parse rolls it over).
+    const row = fc
+      .tuple(
+        fc.integer({ min: 2023, max: 2025 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.oneof(fc.integer({ min: 28, max: 31 }), fc.integer({ min: 0, max: 99 })),
+        fc.integer({ min: 0, max: 23 }),
+        fc.boolean(),
+        fc.constantFrom('', 'x', ' '),
+      )
+      .map(([year, month, day, hour, spaced, junk]) => {
+        const date = `${year}-${two(month)}-${two(day)}`;
+        const text = spaced ? `${date} ${two(hour)}:00:00 -0400` : `${date}T${two(hour)}:00:00-04:00`;
+        return junk === 'x' ? `${text}x` : junk === ' ' ? ` ${date}` : text;
+      });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), (texts) => {
+        const times = new ShopifyTimes();
+        for (const text of texts) {
+          const stamp = times.read(text);
+          expect(times.day).toBe(parseDate(text, 'ymd'));
+          expect(stamp).toBe(shopifyTimestamp(text));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });
