@@ -3,11 +3,14 @@
  * payments CSV, and prints rows/s and MB/s of the whole `tradeline read` next to two baselines
  * measured in the same run: the bare parse of the same bytes (our CSV reader alone, and
  * papaparse for reference), and a naive split-on-newlines-and-delimiters loop.
- * Each task runs in its own process, timed from spawn to exit (startup included for all alike).
+ * Each runs in its own process through tsx, timed from spawn to exit (start-up included for all
+ * alike); the whole read is the real command, `tsx cli/tradeline.ts read --currency USD FILE`.
+ * Peak memory comes from a preload every process gets (bench/tasks/rss-on-exit.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureInputs } from './generate.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -20,21 +23,61 @@ interface Measured {
   output: Record<string, unknown>;
 }
 
-function task(script: string, args: string[]): Measured {
+/** Best of REPEATS runs of `tsx <script> <args>`, from spawn to exit. */
+function bestOf(
+  script: string,
+  args: string[],
+  measure: (stdout: string, stderr: string) => Omit<Measured, 'seconds'>,
+): Measured {
   let best: Measured | undefined;
   for (let i = 0; i < REPEATS; i++) {
     const start = process.hrtime.bigint();
-    const run = spawnSync(TSX, [resolve('bench/tasks', script), ...args], {
+    const run = spawnSync(TSX, [script, ...args], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
+      env: { ...process.env, NODE_OPTIONS: `--import=${RSS_ON_EXIT}` },
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr}`);
-    const output = JSON.parse(run.stdout) as Record<string, unknown>;
-    const measured = { seconds, maxRssMb: Number(output.maxRssMb), output };
+    const measured = { seconds, ...measure(run.stdout, run.stderr) };
     if (!best || seconds < best.seconds) best = measured;
   }
   return best as Measured;
+}
+
+const RSS_ON_EXIT = pathToFileURL(resolve('bench/tasks/rss-on-exit.mjs')).href;
+
+function peakOf(stderr: string): number {
+  const last = stderr.trim().split('\n').at(-1) ?? '{}';
+  return Number((JSON.parse(last) as { maxRssMb?: number }).maxRssMb);
+}
+
+/** A baseline script in bench/tasks, which prints its figures as JSON. */
+function task(script: string, args: string[]): Measured {
+  return bestOf(resolve('bench/tasks', script), args, (stdout, stderr) => ({
+    maxRssMb: peakOf(stderr),
+    output: JSON.parse(stdout) as Record<string, unknown>,
+  }));
+}
+
+/** The real command a seller runs, `tradeline read --currency USD FILE` (cli/tradeline.ts). */
+function tradelineRead(path: string, currency: string): Measured {
+  return bestOf(resolve('cli/tradeline.ts'), ['read', '--currency', currency, path], (stdout, stderr) => {
+    const output = JSON.parse(stdout) as {
+      files: { format: string; records: number; issues: unknown[] }[];
+      months: unknown[];
+    };
+    const file = output.files[0];
+    return {
+      maxRssMb: peakOf(stderr),
+      output: {
+        rows: file?.records ?? 0,
+        format: file?.format,
+        months: output.months.length,
+        issues: file?.issues.length ?? 0,
+      },
+    };
+  });
 }
 
 const { settlement, payments } = await ensureInputs(ROWS);
@@ -49,7 +92,7 @@ for (const [label, path, delimiter, column] of [
   const papa = task('parse-only.ts', [path, delimiter, 'papaparse']);
   let read: Measured;
   try {
-    read = task('tradeline-read.ts', [path, 'USD']);
+    read = tradelineRead(path, 'USD');
   } catch (error) {
     results.push(`${label}: tradeline read failed: ${String(error).split('\n').slice(0, 3).join(' ')}`, '');
     process.exitCode = 1;

@@ -8,7 +8,8 @@ import { BusinessDetails } from '../lib/domain/application.ts';
 import { minorUnitExponent } from '../lib/money/currencies.ts';
 import { ProfileAccumulator } from '../lib/profile/input.ts';
 import { computeProfile } from '../lib/profile/profile.ts';
-import { readFiles, UsageError } from './read-command.ts';
+import { readFiles } from './read-command.ts';
+import { UsageError } from './usage-error.ts';
 
 /**
  * `tradeline packet --channel ID [--business FILE.json] [--amount N] [--purpose TEXT] FILE...`:

@@ -3,7 +3,8 @@ import { BUNDLED_CATALOG } from '../lib/channels/catalog/bundled.ts';
 import { prequalifyAll } from '../lib/channels/prequalify.ts';
 import { ProfileAccumulator } from '../lib/profile/input.ts';
 import { computeProfile, profileForOutput } from '../lib/profile/profile.ts';
-import { type ReadOutput, readFiles, UsageError } from './read-command.ts';
+import { type ReadOutput, readFiles } from './read-command.ts';
+import { UsageError } from './usage-error.ts';
 
 /** `tradeline profile [--currency USD] [--as-of YYYY-MM-DD] FILE...`: the read output plus the credit profile. */
 export async function profileCommand(

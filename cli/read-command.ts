@@ -6,8 +6,7 @@ import { MonthlyLedger } from '../lib/ledger/monthly.ts';
 import { supportedCurrencies } from '../lib/money/fx.ts';
 import { FORMATS } from '../lib/sources/registry.ts';
 import { readReportFile } from './read-file.ts';
-
-export class UsageError extends Error {}
+import { UsageError } from './usage-error.ts';
 
 export interface ReadOutput {
   currency: string;

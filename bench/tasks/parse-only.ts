@@ -26,4 +26,4 @@ if (parser === 'tradeline') {
     });
   });
 }
-process.stdout.write(JSON.stringify({ rows, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(JSON.stringify({ rows }));
