@@ -21,6 +21,26 @@ export function dedupeKey(
   return key;
 }
 
+/** Texts of recent amounts, by their low bits: see `numberText`. */
+const NUMBER_SLOTS = 1 << 16;
+const numberTexts: string[] = new Array<string>(NUMBER_SLOTS).fill('');
+const numberValues = new Float64Array(NUMBER_SLOTS).fill(Number.NaN);
+
+/**
+ * `String(n)`, remembered: keys that contain an amount (a Shopify Payments row's identity) turn a
+ * million numbers into text, and V8 converts a number it has not cached lately in a runtime call
+ * (measured: most of the cost of building those keys). Amounts repeat (prices), so a small table
+ * indexed by the low bits answers most of them.
+ */
+export function numberText(n: number): string {
+  const slot = n & (NUMBER_SLOTS - 1);
+  if (numberValues[slot] === n) return numberTexts[slot] as string;
+  const text = String(n);
+  numberValues[slot] = n;
+  numberTexts[slot] = text;
+  return text;
+}
+
 /**
  * Keys for rows that carry no id of their own: identical rows can legitimately occur in one file
  * (two identical fee credits on one day), so the first occurrence keeps the key as it is and the

@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '../../domain/records.ts';
 import { StringIndex } from '../../import/string-index.ts';
-import { amountText, currencyCode, dedupeKey, Occurrences } from '../entries.ts';
+import { amountText, currencyCode, dedupeKey, numberText, Occurrences } from '../entries.ts';
 import { defineFormat } from '../format.ts';
 import { chronological, ShopifyTimes } from './keys.ts';
 
@@ -97,12 +97,12 @@ export const shopifyPaymentsTransactions = defineFormat({
                 : NO_MOVEMENT;
           // The order's earlier rows are compared instead of indexing every row's identity.
           const repeats = orderRows.add(order, stamp, type, amount, line, date, currency, movement);
-          if (Number.isNaN(stamp)) id = rowIds.key(`${rawDate}|${type}|${order}|${amount}`);
+          if (Number.isNaN(stamp)) id = rowIds.key(`${rawDate}|${type}|${order}|${numberText(amount)}`);
           else {
-            const base = `${rawDate}|${type}|${order}|${amount}`;
+            const base = `${rawDate}|${type}|${order}|${numberText(amount)}`;
             id = repeats === 0 ? base : `${base}:${repeats + 1}`;
           }
-        } else id = rowIds.key(`${rawDate}|${type}|${header.get(cells, 'checkout')}|${amount}`);
+        } else id = rowIds.key(`${rawDate}|${type}|${header.get(cells, 'checkout')}|${numberText(amount)}`);
         // One place object for every row: the records copy its fields, `Extra` copies it.
         const at = here;
         at.line = line;
@@ -161,9 +161,7 @@ export const shopifyPaymentsTransactions = defineFormat({
             emitAdjustment(at, importId, emit, id, amount, typeText);
         }
         if (fee !== 0) {
-          emit(
-            feeEntry(at, importId, dedupeKey('shopify', 'fee', 'payments', id), fee, 'Payment processing'),
-          );
+          emit(feeEntry(at, importId, FEE_KEY_PREFIX + id, fee, 'Payment processing'));
         }
       },
       end() {
@@ -226,6 +224,9 @@ interface Extra {
   id: string;
   description: string;
 }
+
+/** `dedupeKey('shopify', 'fee', 'payments', id)` is this + id: one concatenation on the hot path. */
+const FEE_KEY_PREFIX = dedupeKey('shopify', 'fee', 'payments', '');
 
 /** A row's part in its order's money: a charge, a refund (money back to the buyer), or neither. */
 const NO_MOVEMENT = 0;
