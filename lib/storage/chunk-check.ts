@@ -138,8 +138,8 @@ type RepairStores = ('imports' | 'chunks' | 'dedupe' | 'aggregates' | 'quarantin
 export type RepairTransaction = IDBPTransaction<TradelineDB, RepairStores, 'readwrite'>;
 
 export interface MonthRepair {
-  /** Chunks moved to quarantine. */
-  quarantined: number;
+  /** Chunks moved to quarantine, as the quarantine store now holds them (without their ids). */
+  quarantined: Omit<QuarantinedRecord, 'id'>[];
   /** Every usable record of the month, in stored order. */
   records: LedgerEntry[];
   /** The usable chunks, in seq order. */
@@ -182,7 +182,7 @@ export async function repairMonth(
     else chunks.push(value as RecordChunk);
   });
   const records = chunks.flatMap((c) => c.records);
-  if (bad.length === 0 && !force) return { quarantined: 0, records, chunks };
+  if (bad.length === 0 && !force) return { quarantined: [], records, chunks };
 
   const imports = await tx.objectStore('imports').getAll();
   // Files whose records were in the damaged chunks (as far as they can still be read), else every
@@ -197,6 +197,7 @@ export async function repairMonth(
     .map((i) => i.id);
   const files = fileNames(imports, named.size > 0 ? named : new Set(covering));
   const again = files.length > 0 ? ` Import again: ${files.join(', ')}.` : '';
+  const quarantined: Omit<QuarantinedRecord, 'id'>[] = [];
   for (const { key, value, problem } of bad) {
     const record: Omit<QuarantinedRecord, 'id'> = {
       store: 'chunks',
@@ -207,6 +208,7 @@ export async function repairMonth(
     };
     void tx.objectStore('quarantine').add(record as QuarantinedRecord);
     void tx.objectStore('chunks').delete(key);
+    quarantined.push(record);
   }
 
   const storing = storingIds(imports);
@@ -228,5 +230,5 @@ export async function repairMonth(
   }
   if (bad.length > 0)
     console.warn(`Tradeline: ${bad.length} damaged record chunk(s) of ${platform} ${month} set aside.`);
-  return { quarantined: bad.length, records, chunks };
+  return { quarantined, records, chunks };
 }

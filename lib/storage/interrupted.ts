@@ -2,6 +2,7 @@ import { ImportRecord } from '../domain/records.ts';
 import { importLabel } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
 import { removeImport } from './imports-repo.ts';
+import { recomputeProfile } from './profile-repo.ts';
 import { readValid } from './quarantine.ts';
 
 /**
@@ -86,4 +87,15 @@ export async function dismissInterrupted(db: TradelineDatabase, importId: string
   const record = await tx.store.get(importId);
   if (record?.state === 'interrupted') await tx.store.delete(importId);
   await tx.done;
+}
+
+/** Rolls back interrupted imports and, when any was, recomputes the profile (a rollback may set damaged chunks aside). */
+export async function recoverInterrupted(
+  db: TradelineDatabase,
+  locks: ImportLocks | undefined,
+  now: Date,
+): Promise<RolledBack[]> {
+  const done = await rollBackInterrupted(db, locks, now);
+  if (done.length > 0) await recomputeProfile(db, now.toISOString().slice(0, 10), now);
+  return done;
 }
