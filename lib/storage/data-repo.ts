@@ -19,7 +19,7 @@ export interface ExportedStores {
   profiles: { key: string; value: unknown }[];
   applications: unknown[];
   channels: unknown[];
-  /** Values set aside because they no longer parsed (migration 007). */
+  /** Values set aside because they no longer parsed (migration 008). */
   quarantine: unknown[];
 }
 
