@@ -85,7 +85,7 @@ describe('a damaged record chunk is quarantined, not fatal', () => {
         ['2026-02', 1],
         ['2026-03', 0],
       ]);
-      expect(first.quarantined).toEqual([
+      expect(first.stores?.quarantine).toEqual([
         expect.objectContaining({ store: 'chunks', key: 'shopify / 2026-02 / 0', value: hurt(lost) }),
       ]);
       // Listed on the options page with the file to import again; the month's totals and keys are
@@ -126,6 +126,23 @@ describe('a damaged record chunk is quarantined, not fatal', () => {
       db.close();
     });
   }
+
+  it('a damaged chunk on a later export page is carried by that page, once', async () => {
+    const db = await seeded('later-page');
+    await damage(db, 1, (c) => ({ ...c, records: [null] }));
+    const first = await exportAll(db, { maxChunks: 1, now: NOW });
+    expect(first.stores?.quarantine).toEqual([]);
+    expect(first.quarantined).toBeUndefined();
+    expect(first.next).toEqual(['shopify', '2026-02', 0]);
+    const second = await exportAll(db, { after: first.next ?? undefined, maxChunks: 1, now: NOW });
+    expect(second.chunks).toEqual([]);
+    expect(second.quarantined).toEqual([expect.objectContaining({ key: 'shopify / 2026-02 / 1' })]);
+    const third = await exportAll(db, { after: second.next ?? undefined, maxChunks: 1, now: NOW });
+    expect(third.chunks.map((c) => c.month)).toEqual(['2026-03']);
+    expect(third.quarantined).toBeUndefined();
+    expect(await listQuarantine(db)).toHaveLength(1);
+    db.close();
+  });
 
   it('an import appending to a damaged chunk sets it aside and stores its own records', async () => {
     const db = await seeded('append');

@@ -34,8 +34,9 @@ export interface ExportPage {
   stores?: ExportedStores;
   chunks: RecordChunk[];
   /**
-   * Damaged chunks met on this page: set aside (quarantine, with their month's keys and totals
-   * rebuilt) and carried here as quarantine entries, so the file still holds them.
+   * Damaged chunks met on a later page: set aside (quarantine, with their month's keys and totals
+   * rebuilt) and carried here as quarantine entries, so the file still holds them (on the first
+   * page they are in `stores.quarantine`).
    */
   quarantined?: unknown[];
   next: ChunkKey | null;
@@ -92,6 +93,9 @@ export async function exportAll(
     ...(quarantined.length > 0 ? { quarantined } : {}),
   };
   if (options.after) return page;
+  // The first page reads the other stores after setting its damaged chunks aside: its own
+  // quarantine entries are in the quarantine store, not repeated in `quarantined`.
+  delete page.quarantined;
   const [imports, dedupe, aggregates, settings, profiles, applications, channels, quarantine] =
     await Promise.all([
       db.getAll('imports'),

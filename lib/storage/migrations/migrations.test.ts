@@ -87,7 +87,7 @@ describe('migrations', () => {
     expect(await db.get('aggregates', ['shopify', '2026-02'])).toBeUndefined();
     const page = await exportAll(db);
     expect(page.chunks.map((c) => c.month)).toEqual(['2026-01']);
-    expect(page.quarantined).toEqual([expect.objectContaining({ key: 'shopify / 2026-02 / 0' })]);
+    expect(page.stores?.quarantine).toEqual([expect.objectContaining({ key: 'shopify / 2026-02 / 0' })]);
     db.close();
   });
 
