@@ -122,5 +122,14 @@ results.push(
   `  target: under 150 ms: ${Number(profile.profileMs) < 150 ? 'MET' : 'NOT MET'}`,
   '',
 );
+const chunks = task('chunk-check.ts', [String(ROWS)]).output;
+results.push(
+  `checking stored record chunks as they are read, ${Number(chunks.records).toLocaleString('en')} records in ${chunks.chunks} chunks (CPU time, best of 5):`,
+  `  sum of their amounts in a loop (floor)  ${Number(chunks.sumMs).toFixed(1).padStart(7)} ms`,
+  `  structural check (lib/storage/chunk-check.ts)  ${Number(chunks.checkMs).toFixed(1).padStart(7)} ms  ${((Number(chunks.checkMs) / Number(chunks.cloneMs)) * 100).toFixed(1)}% of the clone`,
+  `  full zod parse (RecordChunk)  ${Number(chunks.zodMs).toFixed(1).padStart(7)} ms`,
+  `  structured clone (what IndexedDB pays to hand them over)  ${Number(chunks.cloneMs).toFixed(1).padStart(7)} ms`,
+  '',
+);
 console.log(`Best of ${REPEATS} runs each, ${new Date().toISOString()}\n`);
 console.log(results.join('\n'));

@@ -8,6 +8,7 @@ import type { MessageKey } from '../lib/i18n/translator.ts';
 import { createHandlers } from '../lib/messaging/handlers.ts';
 import { createRouter } from '../lib/messaging/router.ts';
 import { openTradelineDb, type TradelineDatabase } from '../lib/storage/db.ts';
+import { recoverInterrupted } from '../lib/storage/interrupted.ts';
 import { readSettings } from '../lib/storage/overview-repo.ts';
 
 /** Sends what the outbox holds and polls applications; Chrome runs alarms at most every 30 s. */
@@ -61,6 +62,8 @@ export default defineBackground(() => {
       (ALLOW_LOOPBACK_HTTP && isLoopbackHost(new URL(origin).hostname)) ||
       browser.permissions.contains({ origins: [`${origin}/*`] }),
     uiLanguage: () => browser.i18n.getUILanguage(),
+    // Shared with the options page's import worker (same origin): a held lock is a running import.
+    ...(navigator.locks ? { locks: navigator.locks } : {}),
     openPopup: async () => {
       // action.openPopup needs Chrome 127+ (Firefox 127+) and a focused window; else the options page.
       try {
@@ -90,6 +93,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // Other extensions can address us by id: answer every such message with a refusal.
   browser.runtime.onMessageExternal.addListener((message, sender) => route(message, sender));
+
+  // A file whose import was cut off (page closed, browser killed) is undone as soon as Tradeline starts.
+  void openDb()
+    .then((database) => recoverInterrupted(database, navigator.locks, new Date()))
+    .catch((error: unknown) => console.warn('Tradeline: could not undo an interrupted import', error));
 
   // The outbox and status polling survive the worker stopping: their state is in IndexedDB and
   // this alarm wakes a new worker to carry on.

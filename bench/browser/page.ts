@@ -142,8 +142,11 @@ async function tradelineStore(db: TradelineDatabase, entries: readonly LedgerEnt
     importedAt: new Date().toISOString(),
   };
   const start = performance.now();
-  for (let offset = 0; offset < entries.length; offset += MESSAGE_BATCH) {
-    await importEntries(db, meta, 'amazon', entries.slice(offset, offset + MESSAGE_BATCH));
+  // Batch positions as the worker sends them: the file counts (its totals merged) at the last one.
+  const count = Math.ceil(entries.length / MESSAGE_BATCH);
+  for (let index = 0; index < count; index++) {
+    const batch = entries.slice(index * MESSAGE_BATCH, (index + 1) * MESSAGE_BATCH);
+    await importEntries(db, meta, 'amazon', batch, { index, count });
   }
   return ms(start);
 }

@@ -192,7 +192,7 @@ describe('ImportPanel', () => {
     expect(importEntries).not.toHaveBeenCalled();
   });
 
-  it('says what was stored when a batch is refused', async () => {
+  it('says that nothing of the file was kept when a batch is refused', async () => {
     let calls = 0;
     const importEntries = vi.fn(async (request: Request) => {
       calls += 1;
@@ -211,7 +211,7 @@ describe('ImportPanel', () => {
     drop(fileOf(ORDERS, 'orders_export.csv'));
     await userEvent.click(await screen.findByRole('button', { name: 'Import 3 records' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Storing stopped after 1 batch: Invalid "importEntries" payload. Import the file again: records already stored are recognised and skipped.',
+      'Storing stopped after 1 batch: Invalid "importEntries" payload. Nothing of the file was kept (the batch already stored was undone): import it again.',
     );
     expect(onImported).toHaveBeenCalledOnce();
   });

@@ -130,7 +130,7 @@ export function ImportPanel({ createWorker, onImported, batchSize = MAX_BATCH }:
         // The worker stores the batch itself; only counts come back to the page.
         const result = await new Promise<{ added: number; duplicates: number }>((resolve, reject) => {
           waiting.current.set(index, { resolve, reject });
-          w.post({ type: 'store', index, size, provenance, platform: format.platform });
+          w.post({ type: 'store', index, count: batches, size, provenance, platform: format.platform });
         });
         added += result.added;
         duplicates += result.duplicates;

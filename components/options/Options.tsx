@@ -21,6 +21,8 @@ export interface OptionsProps {
   formats: readonly FormatLabel[];
   createImportWorker: () => ImportWorker;
   removeImport: (importId: string) => Promise<ResponseOf<'removeImport'>>;
+  /** The seller read the notice of an interrupted import. */
+  dismissInterrupted?: (importId: string) => Promise<void>;
   /** Records the import worker stores per transaction (default and maximum 50,000). */
   importBatchSize?: number;
   // Channels
@@ -89,6 +91,8 @@ export function Options(props: OptionsProps) {
         createWorker={props.createImportWorker}
         removeImport={props.removeImport}
         onChanged={onDataChanged}
+        interrupted={overview.state === 'ready' ? (overview.value.interrupted ?? []) : []}
+        {...(props.dismissInterrupted ? { dismissInterrupted: props.dismissInterrupted } : {})}
         {...(props.importBatchSize ? { batchSize: props.importBatchSize } : {})}
       />
       <ChannelsSection channels={channels} addCatalog={props.addCatalog} onChanged={reloadChannels} />

@@ -155,4 +155,19 @@ describe('SourcesSection', () => {
       'Could not remove it: There is no import aaaa',
     );
   });
+
+  it('says which import was interrupted and undone, in the seller’s words, until dismissed', async () => {
+    const dismissInterrupted = vi.fn(async () => {});
+    const props = setup({
+      interrupted: [{ importId: A, name: 'orders_q2.csv', at: '2026-11-29T10:00:00.000Z' }],
+      dismissInterrupted,
+    });
+    const notice = screen.getByTestId('import-interrupted');
+    expect(notice.textContent).toContain(
+      'The import of “orders_q2.csv” was interrupted; nothing of it was kept. Import it again.',
+    );
+    await userEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(dismissInterrupted).toHaveBeenCalledWith(A);
+    expect(props.onChanged).toHaveBeenCalled();
+  });
 });

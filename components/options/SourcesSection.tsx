@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { ImportRecord } from '../../lib/domain/records.ts';
-import type { ResponseOf } from '../../lib/messaging/protocol.ts';
+import type { Overview, ResponseOf } from '../../lib/messaging/protocol.ts';
 import { useFirstDataMark } from '../common/marks.ts';
 import type { Load } from '../common/useLoad.ts';
 import { coverageMonths, coverageOf } from './coverage.ts';
@@ -19,7 +19,13 @@ export interface SourcesSectionProps extends Omit<ImportPanelProps, 'onImported'
   removeImport: (importId: string) => Promise<ResponseOf<'removeImport'>>;
   /** Called after an import or a removal, to refresh everything the page shows. */
   onChanged: () => void;
+  /** Files whose import was interrupted and undone (from the overview). */
+  interrupted?: readonly Interrupted[];
+  /** The seller read an interrupted import's notice. */
+  dismissInterrupted?: (importId: string) => Promise<void>;
 }
+
+export type Interrupted = NonNullable<Overview['interrupted']>[number];
 
 type Status = { kind: 'ok' | 'error' | 'busy'; text: string; more?: string } | null;
 
@@ -32,6 +38,8 @@ export function SourcesSection({
   formats,
   removeImport,
   onChanged,
+  interrupted = [],
+  dismissInterrupted,
   ...importer
 }: SourcesSectionProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -67,6 +75,16 @@ export function SourcesSection({
   return (
     <section aria-labelledby="sources-heading">
       <h2 id="sources-heading">{S.sources.heading}</h2>
+      {interrupted.map((notice) => (
+        <p key={notice.importId} className="tl-error" role="alert" data-testid="import-interrupted">
+          {S.sources.interrupted(notice.name)}{' '}
+          {dismissInterrupted && (
+            <button type="button" onClick={() => void dismissInterrupted(notice.importId).then(onChanged)}>
+              {S.sources.dismiss}
+            </button>
+          )}
+        </p>
+      ))}
       {imports.state === 'loading' && <p>{S.loading}</p>}
       {imports.state === 'error' && (
         <p className="tl-error" role="alert">

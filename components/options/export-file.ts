@@ -17,12 +17,11 @@ const STORE_ORDER = [
   'profiles',
   'applications',
   'channels',
-  'quarantine',
 ] as const;
 
 /**
  * Builds the export file page by page: `{ format, version, exportedAt, databaseVersion, stores }`
- * where `stores` holds every IndexedDB store's content (record chunks last). The JSON is
+ * where `stores` holds every IndexedDB store's content (record chunks, then the quarantine, last). The JSON is
  * assembled from parts, never as one string, so a large history does not need one huge string.
  */
 export async function buildExport(
@@ -44,7 +43,11 @@ export async function buildExport(
   parts.push('"chunks":[');
   let first = true;
   let records = 0;
+  // Chunks found damaged while exporting are set aside as they are met: the quarantine store
+  // comes after the chunks so that it holds them too.
+  const quarantine: unknown[] = [...stores.quarantine];
   for (;;) {
+    quarantine.push(...(page.quarantined ?? []));
     for (const chunk of page.chunks) {
       parts.push(`${first ? '' : ','}${JSON.stringify(chunk)}`);
       first = false;
@@ -55,6 +58,6 @@ export async function buildExport(
     if (!page.next) break;
     page = await fetchPage({ after: page.next });
   }
-  parts.push(']}}');
+  parts.push(`],"quarantine":${JSON.stringify(quarantine)}}}`);
   return new Blob(parts, { type: 'application/json' });
 }

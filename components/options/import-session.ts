@@ -15,7 +15,15 @@ import type { AnyReportFormat } from '../../lib/sources/format.ts';
 /** What the page sends to the worker. */
 export type ToWorker =
   | { type: 'read'; file: Blob; name: string }
-  | { type: 'store'; index: number; size: number; provenance: FileProvenance; platform: Platform };
+  | {
+      type: 'store';
+      index: number;
+      /** Batches of the file: it counts only once the last is stored. */
+      count: number;
+      size: number;
+      provenance: FileProvenance;
+      platform: Platform;
+    };
 
 /** What the worker answers. */
 export type FromWorker =
@@ -30,6 +38,7 @@ export type StoreBatch = (request: {
   provenance: FileProvenance;
   platform: Platform;
   entries: readonly LedgerEntry[];
+  batch: { index: number; count: number };
 }) => Promise<{ added: number; duplicates: number }>;
 
 /** Everything shown before anything is stored. */
@@ -170,12 +179,13 @@ export function createImportSession(post: (message: FromWorker) => void, options
         await read(message.file, message.name);
         return;
       }
-      const { index, size, provenance, platform } = message;
+      const { index, count, size, provenance, platform } = message;
       try {
         const result = await options.store({
           provenance,
           platform,
           entries: entries.slice(index * size, (index + 1) * size),
+          batch: { index, count },
         });
         post({ type: 'stored', index, added: result.added, duplicates: result.duplicates });
       } catch (error) {

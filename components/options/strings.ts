@@ -28,6 +28,8 @@ function build(tr: Translator) {
 
     sources: {
       heading: t('options.sources.heading'),
+      interrupted: (name: string) => t('options.sources.interrupted', [name]),
+      dismiss: t('options.sources.dismiss'),
       listFailed: (message: string) => t('options.sources.listFailed', [message]),
       emptyTitle: t('options.sources.emptyTitle'),
       emptyBody: t('options.sources.emptyBody'),

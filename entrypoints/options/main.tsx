@@ -45,6 +45,9 @@ function render(language: string): void {
       formats={formats}
       createImportWorker={createImportWorker}
       removeImport={(importId) => client.send('removeImport', { importId })}
+      dismissInterrupted={async (importId) => {
+        await client.send('dismissInterrupted', { importId });
+      }}
       loadChannels={async () => (await client.send('getOffers', {})).channels}
       addCatalog={(request) => client.send('addCatalog', request)}
       loadApplications={() => client.send('listApplications', {})}

@@ -8,6 +8,7 @@ export const CheckedStore = z.enum([
   'applications',
   'channels',
   'chunks',
+  'dedupe',
 ]);
 export type CheckedStore = z.infer<typeof CheckedStore>;
 

@@ -97,6 +97,17 @@ export const ImportRecord = z.object({
   added: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
   months: z.array(IsoMonth),
+  /**
+   * `storing` while a file stored in several batches is not finished: its records are in the
+   * chunks (for dedupe) but its totals wait in `pending`, so nothing of it counts until the last
+   * batch commits (`complete`, absent on imports stored before states existed). `interrupted`:
+   * a storing import whose worker died was rolled back; only this record stays, as the notice.
+   */
+  state: z.enum(['storing', 'complete', 'interrupted']).optional(),
+  /** Monthly totals of a `storing` import, added to the stored totals by its last batch. */
+  pending: z.array(z.lazy(() => MonthAggregate)).optional(),
+  /** When an interrupted import was rolled back. */
+  interruptedAt: IsoDateTime.optional(),
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;
 

@@ -17,10 +17,18 @@ import type { StoredApplication } from '../domain/application.ts';
 import type { OfferEstimate } from '../domain/channel.ts';
 import type { Platform } from '../domain/records.ts';
 import { resolveLanguage } from '../i18n/language.ts';
+import { importLabel } from '../storage/chunk-check.ts';
 import { deleteAll, exportAll } from '../storage/data-repo.ts';
 import type { TradelineDatabase } from '../storage/db.ts';
 import { removeImport } from '../storage/imports-repo.ts';
-import { listAggregates, listImports, readSettings, writeSettings } from '../storage/overview-repo.ts';
+import { dismissInterrupted, type ImportLocks, recoverInterrupted } from '../storage/interrupted.ts';
+import {
+  listAggregates,
+  listImports,
+  listInterrupted,
+  readSettings,
+  writeSettings,
+} from '../storage/overview-repo.ts';
 import { currentProfile, recomputeProfile } from '../storage/profile-repo.ts';
 import { listQuarantine } from '../storage/quarantine.ts';
 import { applyRetention, recordUse } from '../storage/retention.ts';
@@ -50,6 +58,8 @@ export interface HandlerDeps {
   uiLanguage?: () => string;
   /** Opens the toolbar popup; resolves `options` when it opened the options page instead. */
   openPopup?: () => Promise<'popup' | 'options'>;
+  /** `navigator.locks`: tells an import whose writer died from one being stored (absent: by age). */
+  locks?: ImportLocks;
 }
 
 /** The background's handlers, over the extension's IndexedDB. */
@@ -82,10 +92,13 @@ export function createHandlers(options: HandlerDeps): Handlers {
       // The popup and the options page open with this: it is what "using Tradeline" means for
       // the idle-deletion rule.
       await recordUse(database, now());
-      const [imports, months, settings] = await Promise.all([
+      // An import whose page was closed mid-file is undone before anything is shown.
+      await recoverInterrupted(database, options.locks, now());
+      const [imports, months, settings, interrupted] = await Promise.all([
         listImports(database),
         listAggregates(database),
         readSettings(database),
+        listInterrupted(database),
       ]);
       const platforms = [...new Set(months.map((m) => m.platform))].sort() as Platform[];
       return {
@@ -97,7 +110,16 @@ export function createHandlers(options: HandlerDeps): Handlers {
         platforms,
         months,
         settings,
+        interrupted: interrupted.map((i) => ({
+          importId: i.id,
+          name: importLabel(i),
+          at: i.interruptedAt ?? i.importedAt,
+        })),
       };
+    },
+    async dismissInterrupted({ importId }) {
+      await dismissInterrupted(await db(), importId);
+      return {};
     },
     async listImports() {
       return listImports(await db());

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApplicationStatus, DocumentUpload, StoredApplication } from '../domain/application.ts';
 import { Channel, OfferEstimate, PacketField } from '../domain/channel.ts';
-import { IsoMonth, Provenance, Sha256 } from '../domain/provenance.ts';
+import { IsoDateTime, IsoMonth, Provenance, Sha256 } from '../domain/provenance.ts';
 import { QuarantinedRecord } from '../domain/quarantine.ts';
 import {
   ImportRecord,
@@ -35,6 +35,11 @@ export const Overview = z.object({
   platforms: z.array(Platform),
   months: z.array(MonthAggregate),
   settings: Settings,
+  /**
+   * Files whose import was interrupted (the page closed, the browser killed) and rolled back:
+   * nothing of them was kept; the seller is told to import them again. Absent: none.
+   */
+  interrupted: z.array(z.object({ importId: Sha256, name: z.string(), at: IsoDateTime })).optional(),
 });
 export type Overview = z.infer<typeof Overview>;
 
@@ -194,8 +199,16 @@ export const PROTOCOL = {
         })
         .optional(),
       chunks: z.array(z.unknown()),
+      /** Damaged chunks set aside while this page was read, as quarantine entries. */
+      quarantined: z.array(z.unknown()).optional(),
       next: z.tuple([z.string(), IsoMonth, z.number().int().nonnegative()]).nullable(),
     }),
+  }),
+  /** The seller read the notice of an interrupted import: it goes. */
+  dismissInterrupted: spec({
+    senders: ['extension-page'],
+    request: z.object({ importId: Sha256 }),
+    response: z.object({}),
   }),
   /** Stored values that failed validation when read and were set aside (newest first). */
   listQuarantine: spec({

@@ -147,6 +147,7 @@ describe('deleteAll', () => {
       platforms: [],
       months: [],
       settings: { reportingCurrency: 'USD', language: 'auto' },
+      interrupted: [],
     });
     expect(await client.send('listImports', {})).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { addMonths } from '../domain/months.ts';
-import type { LedgerEntry, MonthAggregate, Platform, RecordChunk } from '../domain/records.ts';
-import { addEntry, emptyAggregate } from './aggregate.ts';
+import type { ImportRecord, LedgerEntry, Platform } from '../domain/records.ts';
+import { repairMonth, storingIds, totalsOf } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
@@ -18,41 +18,59 @@ export interface RemoveImportResult {
   reimport: string[];
 }
 
+export interface RemoveOptions {
+  now?: Date;
+  /**
+   * Rolling back an interrupted import: only when it is still `storing` (else nothing is done and
+   * null is returned), and its record is kept as `interrupted`, the seller's notice.
+   */
+  rollback?: boolean;
+}
+
 /**
  * Deletes one import and every record it added, in one transaction: each affected platform-month
  * has its chunks rewritten without those records (packed from seq 0, surplus chunks deleted), its
- * dedupe keys pruned, and its monthly totals recomputed from the records that remain. The result
- * is what the stores would hold had the import never been made (when no later import skipped
- * records as duplicates of it: see `reimport`). The caller recomputes the profile.
+ * dedupe keys rebuilt, and its monthly totals recomputed from the records that remain (those of
+ * imports still storing excepted: theirs wait in their import record). Damaged chunks met on the
+ * way are quarantined (chunk-check.ts). The result is what the stores would hold had the import
+ * never been made (when no later import skipped records as duplicates of it: see `reimport`).
+ * The caller recomputes the profile.
  */
-export async function removeImport(db: TradelineDatabase, importId: string): Promise<RemoveImportResult> {
-  const tx = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates'], 'readwrite');
+export async function removeImport(db: TradelineDatabase, importId: string): Promise<RemoveImportResult>;
+export async function removeImport(
+  db: TradelineDatabase,
+  importId: string,
+  options: RemoveOptions,
+): Promise<RemoveImportResult | null>;
+export async function removeImport(
+  db: TradelineDatabase,
+  importId: string,
+  options: RemoveOptions = {},
+): Promise<RemoveImportResult | null> {
+  const now = options.now ?? new Date();
+  const tx = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates', 'quarantine'], 'readwrite');
   const imports = tx.objectStore('imports');
   const chunks = tx.objectStore('chunks');
-  const dedupe = tx.objectStore('dedupe');
-  const aggregates = tx.objectStore('aggregates');
 
   const record = await imports.get(importId);
-  if (!record) {
+  if (options.rollback && record?.state !== 'storing') {
+    await tx.done;
+    return null;
+  }
+  if (!record || record.state === 'interrupted') {
     await tx.done;
     throw new Error(`There is no import ${importId}: it may have been removed already.`);
   }
   const platform: Platform = record.platform;
+  const storing = storingIds(await imports.getAll());
+  storing.delete(importId);
   let removed = 0;
   const months: string[] = [];
 
   for (const month of record.months) {
-    const range = IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]);
-    const stored: RecordChunk[] = await chunks.getAll(range);
-    const kept: LedgerEntry[] = [];
-    const gone = new Set<string>();
-    for (const chunk of stored) {
-      for (const entry of chunk.records) {
-        if (entry.importId === importId) gone.add(entry.key);
-        else kept.push(entry);
-      }
-    }
-    const count = stored.reduce((n, c) => n + c.records.length, 0) - kept.length;
+    const month_ = await repairMonth(tx, platform, month, now);
+    const kept: LedgerEntry[] = month_.records.filter((entry) => entry.importId !== importId);
+    const count = month_.records.length - kept.length;
     if (count === 0) continue;
     removed += count;
     months.push(month);
@@ -67,22 +85,17 @@ export async function removeImport(db: TradelineDatabase, importId: string): Pro
         records: kept.slice(seq * CHUNK_SIZE, (seq + 1) * CHUNK_SIZE),
       });
     }
-    for (const chunk of stored) if (chunk.seq >= packed) void chunks.delete([platform, month, chunk.seq]);
+    for (const chunk of month_.chunks)
+      if (chunk.seq >= packed) void chunks.delete([platform, month, chunk.seq]);
 
-    // Dedupe keys, in their order, without the removed records' keys.
-    const keys = (await dedupe.get([platform, month]))?.keys ?? [];
-    const left = keys.filter((k) => !gone.has(k));
-    if (left.length > 0) void dedupe.put({ platform, month, keys: left });
-    else void dedupe.delete([platform, month]);
+    // Dedupe keys: those of the records that remain, in their order.
+    if (kept.length > 0) void tx.objectStore('dedupe').put({ platform, month, keys: kept.map((e) => e.key) });
+    else void tx.objectStore('dedupe').delete([platform, month]);
 
     // Totals from the records that remain, in the order they were added.
-    if (kept.length > 0) {
-      const agg: MonthAggregate = emptyAggregate(platform, month);
-      for (const entry of kept) addEntry(agg, entry);
-      void aggregates.put(agg);
-    } else {
-      void aggregates.delete([platform, month]);
-    }
+    const totals = totalsOf(platform, month, kept, storing);
+    if (totals) void tx.objectStore('aggregates').put(totals);
+    else void tx.objectStore('aggregates').delete([platform, month]);
   }
 
   const touched = new Set(record.months.flatMap((m) => [addMonths(m, -1), m, addMonths(m, 1)]));
@@ -91,12 +104,27 @@ export async function removeImport(db: TradelineDatabase, importId: string): Pro
       (other) =>
         other.id !== importId &&
         other.platform === platform &&
+        other.state !== 'interrupted' &&
         other.duplicates > 0 &&
         other.months.some((m) => touched.has(m)),
     )
     .map((other) => other.id);
 
-  void imports.delete(importId);
+  if (options.rollback) {
+    // Only the notice stays: nothing of the file counts, and the seller is told to import it again.
+    const notice: ImportRecord = {
+      id: record.id,
+      provenance: record.provenance,
+      importedAt: record.importedAt,
+      platform,
+      added: 0,
+      duplicates: 0,
+      months: [],
+      state: 'interrupted',
+      interruptedAt: now.toISOString(),
+    };
+    void imports.put(notice);
+  } else void imports.delete(importId);
   await tx.done;
   return { importId, removed, months, reimport };
 }

@@ -4,9 +4,23 @@ import { quarantine, readValid } from './quarantine.ts';
 
 const DEFAULT_SETTINGS: Settings = { reportingCurrency: 'USD', language: 'auto' };
 
+/**
+ * The seller's sources, newest first: complete imports only (one still storing its batches, or
+ * rolled back after an interruption, counts nowhere).
+ */
 export async function listImports(db: TradelineDatabase): Promise<ImportRecord[]> {
   const all = await readValid(db, 'imports', ImportRecord);
-  return all.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+  return all
+    .filter((i) => i.state === undefined || i.state === 'complete')
+    .sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+}
+
+/** Imports rolled back after an interruption, newest first (the options page's notices). */
+export async function listInterrupted(db: TradelineDatabase): Promise<ImportRecord[]> {
+  const all = await readValid(db, 'imports', ImportRecord);
+  return all
+    .filter((i) => i.state === 'interrupted')
+    .sort((a, b) => (b.interruptedAt ?? '').localeCompare(a.interruptedAt ?? ''));
 }
 
 /** Monthly totals of every platform, months ascending. Small: one value per platform-month. */

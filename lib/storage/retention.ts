@@ -73,7 +73,9 @@ export async function applyRetention(db: TradelineDatabase, now: Date): Promise<
           start && start < `${oldestKept}-01`
             ? { ...record.provenance, periodStart: `${oldestKept}-01` }
             : record.provenance;
-        await cursor.update({ ...record, months, provenance });
+        // A file still storing keeps pending totals only for the months that remain.
+        const pending = record.pending?.filter((p) => p.month >= oldestKept);
+        await cursor.update({ ...record, months, provenance, ...(pending ? { pending } : {}) });
       }
       cursor = await cursor.continue();
     }

@@ -33,6 +33,6 @@ export interface TradelineDB extends DBSchema {
   applications: { key: string; value: StoredApplication; indexes: { bySubmission: string } };
   /** Key: channel id. Added by migration 006. */
   channels: { key: string; value: Channel };
-  /** Key: auto-increment id. Added by migration 007. */
+  /** Key: auto-increment id. Added by migration 008. */
   quarantine: { key: number; value: QuarantinedRecord };
 }

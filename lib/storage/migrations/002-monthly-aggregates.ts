@@ -1,4 +1,5 @@
 import { addEntry, emptyAggregate } from '../aggregate.ts';
+import { chunkProblem } from '../chunk-check.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -14,6 +15,12 @@ export const migration002: Migration = {
     let cursor = await tx.objectStore('chunks').openCursor();
     const totals = new Map<string, ReturnType<typeof emptyAggregate>>();
     while (cursor) {
+      // A damaged chunk must not stop the upgrade (the extension would not open): it is skipped
+      // here and set aside when it is next read (chunk-check.ts).
+      if (chunkProblem(cursor.value, cursor.key) !== null) {
+        cursor = await cursor.continue();
+        continue;
+      }
       const chunk = cursor.value;
       const id = `${chunk.platform}|${chunk.month}`;
       let agg = totals.get(id);

@@ -1,4 +1,5 @@
 import type { MonthAggregate } from '../../domain/records.ts';
+import { chunkProblem } from '../chunk-check.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -15,6 +16,11 @@ export const migration004: Migration = {
     const latest = new Map<string, string>();
     let cursor = await tx.objectStore('chunks').openCursor();
     while (cursor) {
+      // A damaged chunk must not stop the upgrade: skipped, and set aside when next read.
+      if (chunkProblem(cursor.value, cursor.key) !== null) {
+        cursor = await cursor.continue();
+        continue;
+      }
       const chunk = cursor.value;
       const id = `${chunk.platform}|${chunk.month}`;
       for (const entry of chunk.records) {

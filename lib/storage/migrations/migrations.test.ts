@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, order, payout } from '../../../test/factories.ts';
+import { exportAll } from '../data-repo.ts';
 import { openTradelineDb } from '../db.ts';
 import { LATEST_VERSION, MIGRATIONS } from './all.ts';
 
@@ -58,6 +59,35 @@ describe('migrations', () => {
       payouts: { USD: 40_00 },
     });
     expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'auto' });
+    db.close();
+  });
+
+  it('upgrading from version 1 with a damaged chunk still opens; the chunk is left out of the totals and set aside when read', async () => {
+    const v1 = await openTradelineDb({ version: 1 });
+    const jan = [order('1001', '2026-01-05', 12_50)];
+    await v1.put('imports', {
+      id: IMPORT_A,
+      provenance: fileProvenance(IMPORT_A, 2),
+      importedAt: '2026-11-01T10:00:00.000Z',
+      platform: 'shopify',
+      added: 2,
+      duplicates: 0,
+      months: ['2026-01', '2026-02'],
+    });
+    await v1.put('chunks', { platform: 'shopify', month: '2026-01', seq: 0, records: jan });
+    await v1.put('chunks', { platform: 'shopify', month: '2026-02', seq: 0, records: 'garbage' } as never);
+    v1.close();
+
+    const db = await openTradelineDb();
+    expect(db.version).toBe(LATEST_VERSION);
+    expect(await db.get('aggregates', ['shopify', '2026-01'])).toMatchObject({
+      orders: 1,
+      grossSales: { USD: 12_50 },
+    });
+    expect(await db.get('aggregates', ['shopify', '2026-02'])).toBeUndefined();
+    const page = await exportAll(db);
+    expect(page.chunks.map((c) => c.month)).toEqual(['2026-01']);
+    expect(page.stores?.quarantine).toEqual([expect.objectContaining({ key: 'shopify / 2026-02 / 0' })]);
     db.close();
   });
 
