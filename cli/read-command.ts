@@ -66,9 +66,14 @@ export async function readFiles(
     if (n === positionals.length - 1) ledger.lastFile();
     let first: string | undefined;
     let last: string | undefined;
+    let previous = '';
     const summary = await readReportFile(file, FORMATS, (entry) => {
-      if (first === undefined || entry.date < first) first = entry.date;
-      if (last === undefined || entry.date > last) last = entry.date;
+      // Records of one day come together and share its string: compared once per day, not per record.
+      if (entry.date !== previous) {
+        previous = entry.date;
+        if (first === undefined || previous < first) first = previous;
+        if (last === undefined || previous > last) last = previous;
+      }
       if (ledger.add(entry)) hooks.onAccepted?.(entry);
     });
     if (first !== undefined && last !== undefined) hooks.onPeriod?.(first, last);

@@ -262,6 +262,8 @@ class OrderRows {
   private readonly currencyCodes = new Map<string, number>();
   /** Row types as small numbers: a file has a handful. */
   private readonly typeCodes = new Map<string, number>();
+  private lastType = '';
+  private lastTypeCode = -1;
   readonly charges = new MovementGroups(CHARGE);
   readonly refunds = new MovementGroups(REFUND);
 
@@ -291,10 +293,13 @@ class OrderRows {
       if (orderNo === this.lastRowOf.length) this.lastRowOf = grown(this.lastRowOf);
       this.lastRowOf[orderNo] = -1;
     }
-    let typeCode = this.typeCodes.get(type);
-    if (typeCode === undefined) {
-      typeCode = this.typeCodes.size;
-      this.typeCodes.set(type, typeCode);
+    // Rows mostly repeat the last row's type: a comparison instead of a lookup.
+    let typeCode = this.lastTypeCode;
+    if (type !== this.lastType) {
+      typeCode = this.typeCodes.get(type) ?? this.typeCodes.size;
+      if (typeCode === this.typeCodes.size) this.typeCodes.set(type, typeCode);
+      this.lastType = type;
+      this.lastTypeCode = typeCode;
     }
     let repeats = 0;
     for (let r = this.lastRowOf[orderNo] as number; r !== -1; r = this.previousRow[r] as number) {
