@@ -20,33 +20,24 @@ export async function readReportFile(
   formats: readonly AnyReportFormat[],
   onEntry: (entry: LedgerEntry) => void,
 ): Promise<ReadSummary & { sha256: string; size: number }> {
+  // One buffer for both passes: the reader copies what it keeps (see StreamDecoder.push).
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(4 * CHUNK_BYTES);
   let size = 0;
-  forEachChunk(
-    path,
-    () => buffer,
-    (bytes) => {
-      hash.update(bytes);
-      size += bytes.length;
-    },
-  );
+  forEachChunk(path, buffer, (bytes) => {
+    hash.update(bytes);
+    size += bytes.length;
+  });
   const sha256 = hash.digest('hex');
   const reader = new ReportReader({ fileName: basename(path), importId: sha256, formats, onEntry });
-  // A fresh buffer per chunk: the reader may keep the first bytes while it sniffs the encoding.
-  forEachChunk(
-    path,
-    () => Buffer.allocUnsafe(CHUNK_BYTES),
-    (bytes) => reader.push(bytes),
-  );
+  forEachChunk(path, buffer, (bytes) => reader.push(bytes));
   return { ...reader.end(), sha256, size };
 }
 
-function forEachChunk(path: string, bufferFor: () => Buffer, visit: (bytes: Buffer) => void): void {
+function forEachChunk(path: string, buffer: Buffer, visit: (bytes: Buffer) => void): void {
   const fd = openSync(path, 'r');
   try {
     for (;;) {
-      const buffer = bufferFor();
       const read = readSync(fd, buffer, 0, buffer.length, null);
       if (read === 0) break;
       visit(buffer.subarray(0, read));

@@ -61,7 +61,9 @@ export class StreamDecoder {
   /** Returns the text decoded so far (may be '' while the first bytes are being sniffed). */
   push(bytes: Uint8Array): string {
     if (!this.decoder) {
-      this.pending.push(bytes);
+      // A copy: callers reuse their buffer once `push` returns (a fresh buffer per chunk costs a
+      // page fault per 4 kB in some VMs), and these few bytes wait for the encoding to be known.
+      this.pending.push(bytes.slice());
       this.pendingBytes += bytes.length;
       if (this.pendingBytes < SNIFF_BYTES) return '';
       return this.start(false);

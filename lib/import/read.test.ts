@@ -336,10 +336,16 @@ describe('ReportReader: bytes arriving in pieces', () => {
       formats: TEST_FORMATS,
       onEntry: (e) => entries.push(e),
     });
+    // Each piece goes through one buffer, overwritten once `push` returns, as the command line
+    // and the import worker reuse theirs: the reader must copy whatever it keeps.
+    const buffer = new Uint8Array(Math.max(bytes.length, ...sizes));
     let at = 0;
     for (let i = 0; at < bytes.length; i++) {
       const size = sizes.length > 0 ? (sizes[i % sizes.length] as number) : bytes.length;
-      reader.push(bytes.subarray(at, at + size));
+      const piece = bytes.subarray(at, at + size);
+      buffer.set(piece);
+      reader.push(buffer.subarray(0, piece.length));
+      buffer.fill(0x3f, 0, piece.length);
       at += size;
     }
     return { ...reader.end(), entries };
