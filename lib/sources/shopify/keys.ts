@@ -24,26 +24,24 @@ function exportTimestamp(text: string): number | undefined {
   if (text.length !== 25) return undefined;
   const separator = text.charCodeAt(10);
   if (separator !== 32 && separator !== 84) return undefined; // ' ' or 'T'
-  let sign: number;
-  let offsetMinutes: number;
-  if (text.charCodeAt(19) === 32) {
-    // ` -0400`
-    sign = signOf(text.charCodeAt(20));
-    offsetMinutes = field(text, 21, 2, 23) * 60 + field(text, 23, 2, 59);
-  } else {
-    // `-04:00`
-    if (text.charCodeAt(22) !== 58) return undefined;
-    sign = signOf(text.charCodeAt(19));
-    offsetMinutes = field(text, 20, 2, 23) * 60 + field(text, 23, 2, 59);
-  }
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
-  const year = field(text, 0, 4, 9999);
-  const month = field(text, 5, 2, 12);
-  const day = field(text, 8, 2, 31);
-  const hour = field(text, 11, 2, 23);
-  const minute = field(text, 14, 2, 59);
-  const second = field(text, 17, 2, 59);
+  // ` -0400` or `-04:00`: where the offset's sign and hours start.
+  const spaced = text.charCodeAt(19) === 32;
+  if (!spaced && text.charCodeAt(22) !== 58) return undefined;
+  const sign = signOf(text.charCodeAt(spaced ? 20 : 19));
+  const zone = spaced ? 21 : 20;
+  // Straight-line digit reads (a loop per field measured twice as slow over a million rows);
+  // a character that is not a digit gives NaN, out-of-range fields too.
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = upTo(digit(text, 5) * 10 + digit(text, 6), 12);
+  const day = upTo(digit(text, 8) * 10 + digit(text, 9), 31);
+  const hour = upTo(digit(text, 11) * 10 + digit(text, 12), 23);
+  const minute = upTo(digit(text, 14) * 10 + digit(text, 15), 59);
+  const second = upTo(digit(text, 17) * 10 + digit(text, 18), 59);
+  const offsetMinutes =
+    upTo(digit(text, zone) * 10 + digit(text, zone + 1), 23) * 60 +
+    upTo(digit(text, 23) * 10 + digit(text, 24), 59);
   // NaN fields (not digits, out of range) fall through to the general path.
   const parts = sign + offsetMinutes + year + month + day + hour + minute + second;
   if (Number.isNaN(parts) || year < 100 || month < 1 || day < 1) return undefined;
@@ -52,6 +50,17 @@ function exportTimestamp(text: string): number | undefined {
   if (dayKey !== lastDay.key) lastDay = { key: dayKey, days: daysFromCivil(year, month, day) };
   const minutes = (lastDay.days * 24 + hour) * 60 + minute - sign * offsetMinutes;
   return (minutes * 60 + second) * 1000;
+}
+
+/** The digit at `at`, NaN when the character is not one. */
+function digit(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+/** `value`, NaN above `max`. */
+function upTo(value: number, max: number): number {
+  return value > max ? Number.NaN : value;
 }
 
 let lastDay = { key: -1, days: 0 };
@@ -97,17 +106,6 @@ function daysFromCivil(year: number, month: number, day: number): number {
 /** +1 for `+`, -1 for `-`, NaN otherwise. */
 function signOf(c: number): number {
   return c === 43 ? 1 : c === 45 ? -1 : Number.NaN;
-}
-
-/** The number written by `length` ASCII digits at `start`; NaN when not digits or above `max`. */
-function field(text: string, start: number, length: number, max: number): number {
-  let value = 0;
-  for (let i = start; i < start + length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    value = value * 10 + d;
-  }
-  return value > max ? Number.NaN : value;
 }
 
 /** Sorts by timestamp, then by line (events with unreadable times keep file order at the end). */
