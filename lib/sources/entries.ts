@@ -21,24 +21,25 @@ export function dedupeKey(
   return key;
 }
 
-/** Texts of recent amounts, by their low bits: see `numberText`. */
-const NUMBER_SLOTS = 1 << 16;
-const numberTexts: string[] = new Array<string>(NUMBER_SLOTS).fill('');
-const numberValues = new Float64Array(NUMBER_SLOTS).fill(Number.NaN);
+/** `String(n)` for 0–999, and the same padded to three digits: the pieces of `numberText`. */
+const PLAIN = Array.from({ length: 1000 }, (_, n) => String(n));
+const PADDED = PLAIN.map((text) => text.padStart(3, '0'));
 
 /**
- * `String(n)`, remembered: keys that contain an amount (a Shopify Payments row's identity) turn a
- * million numbers into text, and V8 converts a number it has not cached lately in a runtime call
- * (measured: most of the cost of building those keys). Amounts repeat (prices), so a small table
- * indexed by the low bits answers most of them.
+ * `String(n)`, built from small tables for integers under a billion: keys that contain an amount
+ * (a Shopify Payments row's identity) turn a million numbers into text, and V8 converts a number
+ * it has not cached lately in a runtime call (measured: most of the cost of building those keys;
+ * a cache of recent texts was slower still, from its memory reads).
  */
 export function numberText(n: number): string {
-  const slot = n & (NUMBER_SLOTS - 1);
-  if (numberValues[slot] === n) return numberTexts[slot] as string;
-  const text = String(n);
-  numberValues[slot] = n;
-  numberTexts[slot] = text;
-  return text;
+  if (n !== (n | 0) || n <= -1_000_000_000 || n >= 1_000_000_000) return String(n);
+  if (n < 0) return `-${numberText(-n)}`;
+  if (n < 1000) return PLAIN[n] as string;
+  const thousands = (n / 1000) | 0;
+  const units = PADDED[n - thousands * 1000] as string;
+  if (thousands < 1000) return (PLAIN[thousands] as string) + units;
+  const millions = (thousands / 1000) | 0;
+  return (PLAIN[millions] as string) + (PADDED[thousands - millions * 1000] as string) + units;
 }
 
 /**
