@@ -111,7 +111,7 @@ export async function readReportFile(
     read: {
       platform: result.format.platform,
       entries: result.entries,
-      skipped: result.issues.map((i) => ({ row: i.row, column: i.field, message: i.message })),
+      skipped: result.issues.map(({ field, ...issue }) => ({ ...issue, column: field })),
       provenance: {
         kind: 'page',
         url: provenanceUrl(link.url),
