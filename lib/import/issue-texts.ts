@@ -71,6 +71,19 @@ export const ISSUE_TEMPLATES = {
   valueTooLong: 'A value on line $1 is $2 characters long; only the first $3 were kept.',
   invalidUtf8:
     'Some characters of this file are not valid UTF-8 and show as "�". Names may look wrong; amounts and dates are unaffected unless they contain such characters.',
+  // What the dashboard panel says about reading a page (lib/pages/core/session.ts).
+  pageNotRecognised: 'Tradeline does not recognise this $1 page, so nothing was read. It reads: $2.',
+  pageListsReports: 'The $1 page lists reports; it has no rows to read.',
+  pageNoTable: 'This $1 page shows no table with columns Tradeline knows, so nothing was read.',
+  pageLimit: 'Stopped after $1 pages; later pages were not read.',
+  pageLoadFailed: 'Page $1 could not be loaded ($2); pages after $3 were not read.',
+  reportsGone: 'Some picked reports are no longer listed on this page; they were not read.',
+  downloadFailed: '$1 could not be downloaded ($2).',
+  pickReports: 'This page lists $1 reports: pick the ones to import.',
+  noReports: 'This page lists no reports Tradeline can download.',
+  readingStopped: 'Stopped: what was read before stopping is kept.',
+  alreadyReading: 'Tradeline is already reading this page.',
+  readFailed: 'Reading failed: $1',
 } as const;
 
 /** What Tradeline did about a problem, worded on its own (`issue.then.*` in locales/*.yml). */
@@ -228,6 +241,19 @@ export const ISSUE = {
   valueTooLong: (line: number, length: number, limit: number) =>
     text('valueTooLong', [String(line), count(length), count(limit)]),
   invalidUtf8: () => text('invalidUtf8', []),
+  pageNotRecognised: (site: string, reads: string) => text('pageNotRecognised', [site, reads]),
+  pageListsReports: (page: string) => text('pageListsReports', [page]),
+  pageNoTable: (page: string) => text('pageNoTable', [page]),
+  pageLimit: (pages: number) => text('pageLimit', [String(pages)]),
+  pageLoadFailed: (page: number, error: string) =>
+    text('pageLoadFailed', [String(page), error, String(page - 1)]),
+  reportsGone: () => text('reportsGone', []),
+  downloadFailed: (report: string, error: string) => text('downloadFailed', [report, error]),
+  pickReports: (reports: number) => text('pickReports', [String(reports)]),
+  noReports: () => text('noReports', []),
+  readingStopped: () => text('readingStopped', []),
+  alreadyReading: () => text('alreadyReading', []),
+  readFailed: (error: string) => text('readFailed', [error]),
 } as const;
 
 /** An issue with its row and column, as lib/import reports it. */

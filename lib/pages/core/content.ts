@@ -1,4 +1,5 @@
 import { type Language, resolveLanguage } from '../../i18n/language.ts';
+import { ISSUE } from '../../import/issue-texts.ts';
 import type { PageReader } from './boot.ts';
 import { provenanceUrl } from './hash.ts';
 import { mountPanel, type Panel } from './panel.ts';
@@ -157,7 +158,7 @@ export function startContentScript(
   const t = () => panelTranslator(language).t;
   let running: AbortController | undefined;
   const read = async (options: ReadOptions): Promise<ReadOutcome> => {
-    if (running) return { page: null, lines: [], notices: [t()('panel.alreadyReading')], stopped: false };
+    if (running) return { page: null, lines: [], notices: [ISSUE.alreadyReading()], stopped: false };
     running = new AbortController();
     panel.busy(true);
     try {
@@ -174,7 +175,7 @@ export function startContentScript(
       const outcome: ReadOutcome = {
         page: null,
         lines: [],
-        notices: [t()('panel.readFailed', [error instanceof Error ? error.message : String(error)])],
+        notices: [ISSUE.readFailed(error instanceof Error ? error.message : String(error))],
         stopped: false,
       };
       panel.show(outcome);
