@@ -1,8 +1,8 @@
 /**
  * English words left in a text meant to be Chinese: a heuristic for the tests that render the
  * pages in Simplified Chinese. Words of 3+ Latin letters count, except brand and format names
- * (the allow-list and `names`), codes written in capitals (USD, CSV, SHA, TRANSACTION_EVENT_ID)
- * and what the text quotes from the seller's file or page (between “” or "").
+ * (the allow-list and `names`), codes written in capitals (USD, CSV, SHA, TRANSACTION_EVENT_ID),
+ * identifiers (`shopify-orders`, digests) and what the text quotes from the seller's file or page (between “” or "").
  */
 const ALLOWED = new Set(
   [
@@ -34,7 +34,8 @@ export function englishWords(text: string, names: readonly string[] = []): strin
   return (unquoted.match(/[A-Za-z][A-Za-z0-9_/-]*/g) ?? []).filter(
     (word) =>
       /[a-z]/.test(word) && // all capitals: a code (USD, CSV, SHA, MM/DD/YY)
-      !/[0-9_]/.test(word) &&
+      !/[0-9_/-]/.test(word) && // identifiers: format ids, column names, digests
+      !/^[0-9a-f]{8,}$/.test(word) &&
       (word.match(/[A-Za-z]/g)?.length ?? 0) >= 3 &&
       !allowed.has(word.toLowerCase()),
   );
