@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { issueMessage } from '../../lib/i18n/issue-text.ts';
+import { issueMessage, wordIssue } from '../../lib/i18n/issue-text.ts';
 import { translator } from '../../lib/i18n/translate.ts';
 import { CONSEQUENCE_TEMPLATES, ISSUE_TEMPLATES } from '../../lib/import/issue-texts.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
@@ -47,7 +47,13 @@ describe('issue texts', () => {
     let seen = 0;
     for (const path of fixtureFiles()) {
       for (const issue of readFixture(path).worded) {
-        expect(issue.code, `${path}: ${issue.message}`).toBeDefined();
+        const { code, params, consequence } = issue;
+        if (code === undefined || params === undefined)
+          throw new Error(`${path}: ${issue.message} has no code`);
+        // en.yml words it exactly as lib/ did (the pages show lib's English `message`).
+        expect(wordIssue(en, consequence ? { code, params, consequence } : { code, params })).toBe(
+          issue.message,
+        );
         expect(issueMessage(en, issue)).toBe(issue.message);
         const chinese = issueMessage(zh, issue);
         expect(chinese).not.toBe(issue.message);
