@@ -68,6 +68,6 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
 
 /** The whole build's JavaScript and CSS, gzip: what a seller downloads with the extension. */
 export const TOTAL_BUDGET = {
-  maxGzipBytes: 680 * kB,
-  why: 'What a seller installs: 623 kB in November 2026 (553 kB before the English and Chinese message tables, the privacy policy page and storage validation in the import worker), of which eleven sites’ readers (each loaded only on its own dashboard, when asked) are 207 kB.',
+  maxGzipBytes: 720 * kB,
+  why: 'What a seller installs: 623 kB in November 2026 (553 kB before the English and Chinese message tables, the privacy policy page and storage validation in the import worker), of which eleven sites’ readers (each loaded only on its own dashboard, when asked) are 207 kB. 706 kB since issue 8 translated every parser issue and reading notice: each of the eleven readers carries the issue catalogue and its Chinese texts (+4.5 kB each, loaded only when asked), the pages both languages’ issue and consent texts (+6 kB).',
 };
