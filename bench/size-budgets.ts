@@ -17,12 +17,12 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {
     file: /^content-scripts\/[a-z]+\.js$/,
     maxGzipBytes: 8 * kB,
-    why: 'Loaded into every dashboard page the seller opens, before they ask for anything (issue 10 caps it at 20 kB): only the launcher, which loads its site’s reader when asked. 5.2 kB each in November 2026.',
+    why: 'Loaded into every dashboard page the seller opens, before they ask for anything (issue 10 caps it at 20 kB): only the launcher, which loads its site’s reader when asked. 5.2 kB each in November 2026; 5.7 kB since issue 8 gave the launcher its English and Chinese texts (`launcher.*` only).',
   },
   {
     file: /^[a-z]+-reader\.js$/,
-    maxGzipBytes: 30 * kB,
-    why: 'A site’s panel and page readers, loaded into the dashboard only when the seller asks to read it. 15–24 kB in November 2026.',
+    maxGzipBytes: 34 * kB,
+    why: 'A site’s panel and page readers, loaded into the dashboard only when the seller asks to read it. 15–24 kB in November 2026; issue 8 adds the issue catalogue (English templates) and the Chinese `issue.*` texts so skipped rows and reading notices follow the seller’s language (+4.5 kB: 18–26.6 kB before, 22.7–31.1 kB after).',
   },
   {
     file: /^background\.js$/,
@@ -31,8 +31,8 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   },
   {
     file: /^chunks\/base-[\w-]+\.js$/,
-    maxGzipBytes: 125 * kB,
-    why: 'React, React DOM and zod shared by the popup and the options page, and the English and Chinese message tables of both pages (about 17 kB: the seller picks the language, so both ship); the popup must paint in under 150 ms. 101 kB in November 2026, 116 kB with the tables.',
+    maxGzipBytes: 130 * kB,
+    why: 'React, React DOM and zod shared by the popup and the options page, and the English and Chinese message tables of both pages (about 17 kB: the seller picks the language, so both ship); the popup must paint in under 150 ms. 101 kB in November 2026, 116 kB with the tables; 118.6 kB before issue 8, 124.9 kB after it added the `issue.*` texts (every parser issue in both languages) and the consent sheet’s field and value texts.',
   },
   {
     file: /^chunks\/popup-[\w-]+\.js$/,
@@ -68,6 +68,6 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
 
 /** The whole build's JavaScript and CSS, gzip: what a seller downloads with the extension. */
 export const TOTAL_BUDGET = {
-  maxGzipBytes: 680 * kB,
-  why: 'What a seller installs: 623 kB in November 2026 (553 kB before the English and Chinese message tables, the privacy policy page and storage validation in the import worker), of which eleven sites’ readers (each loaded only on its own dashboard, when asked) are 207 kB.',
+  maxGzipBytes: 720 * kB,
+  why: 'What a seller installs: 623 kB in November 2026 (553 kB before the English and Chinese message tables, the privacy policy page and storage validation in the import worker), of which eleven sites’ readers (each loaded only on its own dashboard, when asked) are 207 kB. 706 kB since issue 8 translated every parser issue and reading notice: each of the eleven readers carries the issue catalogue and its Chinese texts (+4.5 kB each, loaded only when asked), the pages both languages’ issue and consent texts (+6 kB).',
 };

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { LedgerEntry } from '../lib/domain/records.ts';
-import type { ImportIssue } from '../lib/import/issues.ts';
+import { type ImportIssue, plainIssue } from '../lib/import/issues.ts';
 import { MonthlyLedger } from '../lib/ledger/monthly.ts';
 import { supportedCurrencies } from '../lib/money/fx.ts';
 import { FORMATS } from '../lib/sources/registry.ts';
@@ -91,7 +91,13 @@ export async function readFiles(
       const known = FORMATS.map((f) => `${f.id} (${f.label})`).join('\n  ');
       throw new UsageError(`${file}: not a report format Tradeline knows. Known formats:\n  ${known}`);
     }
-    files.push({ file, format: summary.format.id, records: summary.records, issues: summary.issues });
+    // Line, column and the English message: the JSON stays as it was before issues carried codes.
+    files.push({
+      file,
+      format: summary.format.id,
+      records: summary.records,
+      issues: summary.issues.map(plainIssue),
+    });
   }
   const { months, issues } = ledger.report(currency);
   return { currency, files, months, issues };

@@ -218,7 +218,8 @@ export interface ListRead {
 interface PanelOutcome {
   page: string | null;
   lines: { source: string; rows: number; records: number; added: number; skipped: unknown[] }[];
-  notices: string[];
+  /** English `message`, with the code and params the panel translates. */
+  notices: { message: string }[];
 }
 
 /**
@@ -244,7 +245,7 @@ export async function readDashboardList(j: Journey, list: 'orders' | 'payouts'):
     rows: outcome.lines.reduce((n, l) => n + l.rows, 0),
     added: outcome.lines.reduce((n, l) => n + l.added, 0),
     skipped: outcome.lines.reduce((n, l) => n + l.skipped.length, 0),
-    notices: outcome.notices,
+    notices: outcome.notices.map((n) => n.message),
     screenshot: await shot(j, j.dashboard, `01-dashboard-${list}`),
   };
 }

@@ -8,7 +8,8 @@ import type { Plugin } from 'vite';
  * `_`, plural forms joined with ` | `). Bundling both tables is what lets the seller pick a
  * language other than the browser's: `browser.i18n` only ever answers in the browser's language.
  * The YAML is parsed here, at build time; no parser ships in the extension.
- * `?keys=panel` keeps only the `panel.*` messages (content scripts carry no page's texts but theirs).
+ * `?keys=panel` keeps only the `panel.*` messages (content scripts carry no page's texts but theirs);
+ * `?keys=panel,issue` keeps both groups.
  */
 export function localeTables(): Plugin {
   return {
@@ -17,11 +18,12 @@ export function localeTables(): Plugin {
     async load(id) {
       const [file = id, query = ''] = id.split('?');
       if (!/\/locales\/[A-Za-z_]+\.yml$/.test(file)) return null;
-      const prefix = new URLSearchParams(query).get('keys');
+      const keys = new URLSearchParams(query).get('keys');
+      const prefixes = keys === null ? null : keys.split(',').map((k) => `${k}_`);
       const chrome = generateChromeMessages(parseMessagesText(await readFile(file, 'utf8'), 'YAML'));
       const table: Record<string, string> = {};
       for (const [key, value] of Object.entries(chrome)) {
-        if (prefix === null || key.startsWith(`${prefix}_`)) table[key] = value.message;
+        if (prefixes === null || prefixes.some((p) => key.startsWith(p))) table[key] = value.message;
       }
       return `export default ${JSON.stringify(table)};`;
     },

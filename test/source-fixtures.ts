@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { plainIssue } from '../lib/import/issues.ts';
 import { readReport } from '../lib/import/read.ts';
 import { FORMATS } from '../lib/sources/registry.ts';
 
@@ -32,7 +33,9 @@ export function readFixture(path: string) {
     encoding: result.encoding,
     headerLine: result.headerLine ?? null,
     rows: result.rows,
-    issues: result.issues,
+    issues: result.issues.map(plainIssue),
+    /** The issues with their codes and params (what the pages translate). */
+    worded: result.issues,
     entries: result.entries,
   };
 }

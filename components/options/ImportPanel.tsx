@@ -389,7 +389,7 @@ function IssueList({ issues }: { issues: ImportPreview['issues'] }) {
               <tr key={i}>
                 <td className="num">{issue.row ?? S.importer.wholeFile}</td>
                 <td>{issue.field ?? S.dash}</td>
-                <td>{issue.message}</td>
+                <td>{S.importer.issue(issue)}</td>
               </tr>
             ))}
           </tbody>

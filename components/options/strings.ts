@@ -1,12 +1,14 @@
+import { issueMessage } from '../../lib/i18n/issue-text.ts';
 import type { Language } from '../../lib/i18n/language.ts';
 import { translator } from '../../lib/i18n/translate.ts';
 import type { Translator } from '../../lib/i18n/translator.ts';
+import type { ImportIssue } from '../../lib/import/issues.ts';
 import { replaceInPlace } from '../common/replace-in-place.ts';
 
 /**
  * Every string the options page shows, built from the message tables (locales/*.yml) of one
- * language. Messages that read a file's content (issues, catalog errors) come from lib/ and are
- * shown as they are.
+ * language. A file's issues are worded from their codes (`issue.*`); catalog errors come from
+ * lib/ and are shown as they are.
  */
 function build(tr: Translator) {
   const { t } = tr;
@@ -108,6 +110,8 @@ function build(tr: Translator) {
       },
       issuesHeading: (count: number) =>
         count === 0 ? t('options.importer.noIssues') : t('options.importer.issues', [count], count),
+      /** What is wrong with a row or the file, in this language (English when it has no code). */
+      issue: (issue: ImportIssue) => issueMessage(tr, issue),
       issueColumns: {
         line: t('options.importer.issueColumns.line'),
         column: t('options.importer.issueColumns.column'),

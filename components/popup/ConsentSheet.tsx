@@ -7,7 +7,10 @@ const t = strings.consent;
 export function ConsentSheet({ preview }: { preview: Preview }) {
   const { sheet, missing } = preview;
   const headingId = `sheet-${preview.channelId}`;
-  const labelOf = (field: string) => sheet.rows.find((r) => r.field === field)?.label ?? field;
+  // lib/ words the sheet in English (the receipt keeps that); the seller reads it in their language.
+  const withheld = sheet.withheldFields
+    ? [...sheet.withheldFields.map(t.fieldLabel), t.withheldOrders]
+    : sheet.withheld;
   return (
     <article
       className="tl-card tl-sheet"
@@ -23,7 +26,7 @@ export function ConsentSheet({ preview }: { preview: Preview }) {
           <span className="tl-note tl-url">{sheet.recipient.url}</span>
         </dd>
         <dt>{t.purpose}</dt>
-        <dd>{sheet.purpose}</dd>
+        <dd>{t.purposeText(sheet.purposeParams, sheet.purpose)}</dd>
       </dl>
       <table className="tl-fields">
         <caption>{t.fieldsHeading}</caption>
@@ -36,21 +39,21 @@ export function ConsentSheet({ preview }: { preview: Preview }) {
         <tbody>
           {sheet.rows.map((row) => (
             <tr key={row.field} className={row.given ? undefined : 'tl-missing'}>
-              <th scope="row">{row.label}</th>
-              <td>{row.given ? row.value : <strong>{t.notGiven}</strong>}</td>
+              <th scope="row">{t.fieldLabel(row.field)}</th>
+              <td>{row.given ? t.fieldValue(row) : <strong>{t.notGiven}</strong>}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {missing.length > 0 && (
         <p className="tl-warning" data-testid={`missing-${preview.channelId}`}>
-          {t.missing(missing.map(labelOf).join(', '))}
+          {t.missing(missing.map(t.fieldLabel).join(strings.separator))}
         </p>
       )}
       <details>
-        <summary>{t.withheldHeading(sheet.withheld.length)}</summary>
+        <summary>{t.withheldHeading(withheld.length)}</summary>
         <ul>
-          {sheet.withheld.map((w) => (
+          {withheld.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { ApplicationStatus, StatusEvent } from '../../lib/domain/application.ts';
-import type { FinancingModel } from '../../lib/domain/channel.ts';
+import type { FinancingModel, PacketField } from '../../lib/domain/channel.ts';
 import type { Language } from '../../lib/i18n/language.ts';
 import { translator } from '../../lib/i18n/translate.ts';
 import type { MessageKey, Translator } from '../../lib/i18n/translator.ts';
@@ -17,6 +17,22 @@ const REASONS: Record<string, readonly [MessageKey, MessageKey]> = {
   diversification: ['popup.reasons.diversification', 'popup.reasons.diversificationMissing'],
   coverage: ['popup.reasons.coverage', 'popup.reasons.coverageMissing'],
   freshness: ['popup.reasons.freshness', 'popup.reasons.freshnessMissing'],
+};
+
+/** Consent sheet rows by packet field (lib/applications/packet.ts labels them in English). */
+const FIELD_KEYS: Record<PacketField, MessageKey> = {
+  'requested.amount': 'popup.consent.fields.requestedAmount',
+  'requested.purpose': 'popup.consent.fields.requestedPurpose',
+  'business.legalName': 'popup.consent.fields.legalName',
+  'business.registrationNumber': 'popup.consent.fields.registrationNumber',
+  'business.country': 'popup.consent.fields.country',
+  'business.yearsTrading': 'popup.consent.fields.yearsTrading',
+  'business.contactName': 'popup.consent.fields.contactName',
+  'business.contactEmail': 'popup.consent.fields.contactEmail',
+  'business.contactPhone': 'popup.consent.fields.contactPhone',
+  'profile.summary': 'popup.consent.fields.profileSummary',
+  'profile.monthly': 'popup.consent.fields.profileMonthly',
+  provenance: 'popup.consent.fields.provenance',
 };
 
 /** Eligibility rule metrics (lib/domain/channel.ts `RuleMetric`), as a gap names them. */
@@ -262,6 +278,35 @@ function build(tr: Translator) {
       value: t('popup.consent.value'),
       notGiven: t('popup.consent.notGiven'),
       withheldHeading: (n: number) => t('popup.consent.withheldHeading', [n]),
+      withheldOrders: t('popup.consent.withheldOrders'),
+      /** The browser's permission prompt was refused for these hosts (shown as the apply error). */
+      permissionRefused: (hosts: readonly string[]) =>
+        t('popup.consent.permissionRefused', [hosts.join(t('popup.consent.values.separator'))]),
+      /** The sheet's purpose line from the channel and the seller's purpose (lib words it in English only). */
+      purposeText: (params: readonly string[] | undefined, english: string) =>
+        params === undefined || params.length < 2
+          ? english
+          : params.length === 2
+            ? t('popup.consent.purposeText', params)
+            : t('popup.consent.purposeTextWith', params),
+      fieldLabel: (field: PacketField) => t(FIELD_KEYS[field]),
+      /** A row's value: figures Tradeline words (summary, months, sources) in this language, else as given. */
+      fieldValue: (row: { field: PacketField; value: string; params?: string[] | undefined }) => {
+        const p = row.params;
+        if (p === undefined) return row.value;
+        if (row.field === 'profile.summary' && p.length === 4) return t('popup.consent.values.summary', p);
+        if (row.field === 'profile.monthly')
+          return p.length === 3
+            ? t('popup.consent.values.monthly', p, Number(p[0]))
+            : t('popup.consent.values.noMonths');
+        if (row.field === 'provenance') {
+          const sources: string[] = [];
+          for (let i = 0; i + 2 < p.length; i += 3)
+            sources.push(t('popup.consent.values.source', p.slice(i, i + 3)));
+          return sources.join(t('popup.consent.values.separator')) || t('popup.consent.values.none');
+        }
+        return row.value;
+      },
       missing: (fields: string) => t('popup.consent.missing', [fields]),
       missingHelp: t('popup.consent.missingHelp'),
       openOptions: t('popup.consent.openOptions'),

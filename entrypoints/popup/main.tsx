@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { ApplyRequest, OffersData } from '../../components/popup/api.ts';
 import { Popup } from '../../components/popup/Popup.tsx';
-import { setPopupLanguage } from '../../components/popup/strings.ts';
+import { setPopupLanguage, strings } from '../../components/popup/strings.ts';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient } from '../../lib/messaging/client.ts';
 import '../../components/common/base.css';
@@ -32,9 +32,7 @@ function applyWithPermission(request: ApplyRequest) {
   const granted = origins.length === 0 ? Promise.resolve(true) : browser.permissions.request({ origins });
   return granted.then((ok) => {
     if (!ok) {
-      throw new Error(
-        `Tradeline needs your permission to contact ${origins.map((o) => o.slice(0, -2)).join(', ')} to send the application. Nothing was sent.`,
-      );
+      throw new Error(strings.consent.permissionRefused(origins.map((o) => o.slice(0, -2))));
     }
     return client.send('apply', request);
   });

@@ -1,3 +1,4 @@
+import { ISSUE, issueAt } from './issue-texts.ts';
 import type { ImportIssue } from './issues.ts';
 
 /** Longest field kept whole; beyond it the rest of the field is dropped and an issue raised. */
@@ -87,11 +88,7 @@ export class CsvReader {
       if (next === -1 && len - pos > 2 * MAX_FIELD_LENGTH) {
         // A quote that never closes would make us buffer (and rescan) the whole file: give up on
         // this record, report it, and resume at the next line.
-        this.onIssue({
-          row: this.line,
-          field: null,
-          message: `Line ${this.line} opens a quoted value that does not close within ${MAX_FIELD_LENGTH.toLocaleString('en')} characters; that line was skipped.`,
-        });
+        this.onIssue(issueAt(this.line, null, ISSUE.quoteTooLong(this.line, MAX_FIELD_LENGTH)));
         next = nl === -1 ? len : nl + 1;
         this.line += 1;
       }
@@ -144,19 +141,11 @@ export class CsvReader {
         }
         if (!closed) {
           if (!final) return -1;
-          this.onIssue({
-            row: openedAt,
-            field: null,
-            message: `A quoted value opened on line ${openedAt} is never closed; the rest of the file was read as that value.`,
-          });
+          this.onIssue(issueAt(openedAt, null, ISSUE.quoteNeverClosed(openedAt)));
         }
         lines += countLineBreaks(value);
         if (value.length > MAX_FIELD_LENGTH) {
-          this.onIssue({
-            row: openedAt,
-            field: null,
-            message: `A value on line ${openedAt} is ${value.length.toLocaleString('en')} characters long; only the first ${MAX_FIELD_LENGTH.toLocaleString('en')} were kept.`,
-          });
+          this.onIssue(issueAt(openedAt, null, ISSUE.valueTooLong(openedAt, value.length, MAX_FIELD_LENGTH)));
           value = value.slice(0, MAX_FIELD_LENGTH);
         }
         field = value;

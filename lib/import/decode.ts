@@ -1,3 +1,4 @@
+import { ISSUE, issueAt } from './issue-texts.ts';
 import type { ImportIssue } from './issues.ts';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -114,12 +115,7 @@ export class StreamDecoder {
     if (this.encoding === 'windows-1252') return fixWindows1252(text);
     if (!this.warnedInvalid && this.encoding === 'utf-8' && text.includes('\uFFFD')) {
       this.warnedInvalid = true;
-      this.issues.push({
-        row: null,
-        field: null,
-        message:
-          'Some characters of this file are not valid UTF-8 and show as "�". Names may look wrong; amounts and dates are unaffected unless they contain such characters.',
-      });
+      this.issues.push(issueAt(null, null, ISSUE.invalidUtf8()));
     }
     return text;
   }

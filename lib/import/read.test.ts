@@ -8,6 +8,7 @@ import { type AnyReportFormat, defineFormat } from '../sources/format.ts';
 import { FORMATS } from '../sources/registry.ts';
 import { parseDate } from './dates.ts';
 import { StreamDecoder } from './decode.ts';
+import { ISSUE, THEN } from './issue-texts.ts';
 import { findHeader, type ReadSummary, ReportReader, readReport } from './read.ts';
 
 const IMPORT_ID = 'f'.repeat(64);
@@ -42,7 +43,7 @@ const dateRange = defineFormat({
       row(cells, line) {
         const raw = ctx.header.get(cells, 'date');
         const date = parseDate(raw, 'mdy');
-        if (!date) return ctx.issue(line, 'date', `"${raw}" is not a date; the row was skipped.`);
+        if (!date) return ctx.issue(line, 'date', ISSUE.notADate(raw, THEN.rowSkipped()));
         const order = ctx.header.get(cells, 'order');
         if (order === 'BOOM') throw new Error('reader bug');
         const amount = amountCell(ctx, cells, 'total', 'USD', line);
@@ -239,7 +240,7 @@ describe('readReport: a bug in a format costs its row, not the import', () => {
     const result = read(utf8(text));
     expect(result.entries.map((e) => e.orderId)).toEqual(['A-1', 'A-3']);
     expect(result.rows).toBe(5);
-    expect(result.issues).toEqual([
+    expect(result.issues).toMatchObject([
       { row: 3, field: null, message: expect.stringContaining('reader bug') },
       { row: 5, field: 'date/time', message: '"hello" is not a date; the row was skipped.' },
       { row: 6, field: 'total', message: '"12.x0" is not an amount; the row was skipped.' },
@@ -265,6 +266,8 @@ describe('readReport: a bug in a format costs its row, not the import', () => {
     expect(result.issues).toContainEqual({
       row: null,
       field: null,
+      code: 'rowFailed',
+      params: [expect.stringContaining('grouping bug')],
       message: expect.stringContaining('grouping bug'),
     });
   });

@@ -3,6 +3,7 @@ import type { AnyReportFormat, RowReader } from '../sources/format.ts';
 import { CsvReader, readCsv } from './csv.ts';
 import { StreamDecoder, type TextEncodingName } from './decode.ts';
 import { HeaderIndex, normalizeHeaderCell } from './header.ts';
+import { ISSUE, issueAt } from './issue-texts.ts';
 import type { ImportIssue } from './issues.ts';
 import { StringIndex } from './string-index.ts';
 
@@ -121,24 +122,12 @@ export class ReportReader {
     const issues = [...this.decoder.issues, ...this.issues];
     if (!this.match) {
       const known = this.options.formats.map((f) => f.label).join('; ');
-      issues.unshift({
-        row: null,
-        field: null,
-        message: `"${this.options.fileName}" is not a report Tradeline can read: no known header row was found. Known formats: ${known}.`,
-      });
+      issues.unshift(issueAt(null, null, ISSUE.notAReport(this.options.fileName, known)));
     } else if (this.repeats > 0) {
-      issues.push({
-        row: null,
-        field: null,
-        message: `"${this.options.fileName}" repeats ${this.repeats.toLocaleString('en')} ${this.repeats === 1 ? 'record' : 'records'} it already has (the same ids on more than one row, as when two downloads are pasted together); each was counted once.`,
-      });
+      issues.push(issueAt(null, null, ISSUE.fileRepeats(this.options.fileName, this.repeats)));
     }
     if (this.match && this.rows === 0) {
-      issues.push({
-        row: null,
-        field: null,
-        message: `"${this.options.fileName}" has a header but no data rows.`,
-      });
+      issues.push(issueAt(null, null, ISSUE.noDataRows(this.options.fileName)));
     }
     return {
       fileName: this.options.fileName,
@@ -183,16 +172,13 @@ export class ReportReader {
         importId: this.options.importId,
         fileName,
         emit: format.uniqueKeys ? (entry) => this.accept(entry) : this.onceEach(),
-        issue: (row, column, message) =>
-          this.issues.push({ row, field: column === null ? null : header.label(column), message }),
+        issue: (row, column, said) =>
+          this.issues.push(issueAt(row, column === null ? null : header.label(column), said)),
       });
     } catch (error) {
       // A bug in a format must not make the import throw: its rows are counted, none is read.
-      this.issues.push({
-        row: match.line,
-        field: null,
-        message: `"${fileName}" looks like a ${format.label} but could not be read (${error instanceof Error ? error.message : String(error)}); no rows were imported.`,
-      });
+      const why = error instanceof Error ? error.message : String(error);
+      this.issues.push(issueAt(match.line, null, ISSUE.formatFailed(fileName, format.label, why)));
     }
     const headerLine = match.line;
     this.csv = new CsvReader(
@@ -239,11 +225,9 @@ export class ReportReader {
   }
 
   private rowFailed(line: number | null, error: unknown): void {
-    this.issues.push({
-      row: line,
-      field: null,
-      message: `This row could not be read (${error instanceof Error ? error.message : String(error)}); it was skipped.`,
-    });
+    this.issues.push(
+      issueAt(line, null, ISSUE.rowFailed(error instanceof Error ? error.message : String(error))),
+    );
   }
 }
 

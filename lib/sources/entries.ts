@@ -1,5 +1,6 @@
 import type { LedgerEntry, LedgerKind, Platform } from '../domain/records.ts';
 import { type DecimalMark, parseAmount } from '../import/amounts.ts';
+import { type Consequence, ISSUE, type IssueText, THEN } from '../import/issue-texts.ts';
 import { StringIndex } from '../import/string-index.ts';
 import { isCurrencyCode, minorUnitExponent } from '../money/currencies.ts';
 import type { ReaderContext } from './format.ts';
@@ -103,7 +104,7 @@ export function amountText<C extends string>(
 ): number | undefined {
   const value = parseAmount(text, minorUnitExponent(currency), mark);
   if (value === undefined) {
-    ctx.issue(line, column, `"${text}" is not an amount; the row was skipped.`);
+    ctx.issue(line, column, ISSUE.notAnAmount(text, THEN.rowSkipped()));
     return undefined;
   }
   return value ?? 0;
@@ -116,9 +117,9 @@ export function skip<C extends string>(
   ctx: ReaderContext<C>,
   line: number,
   column: C,
-  message: string,
+  said: IssueText,
 ): undefined {
-  ctx.issue(line, column, message);
+  ctx.issue(line, column, said);
   return undefined;
 }
 
@@ -133,14 +134,14 @@ export function readAmountCells<C extends string>(
   line: number,
   currency: string,
   wanted: readonly C[],
-  consequence = 'the row was skipped',
+  consequence: Consequence = THEN.rowSkipped(),
 ): Map<C, number | null> | undefined {
   const out = new Map<C, number | null>();
   const exponent = minorUnitExponent(currency);
   for (const column of wanted) {
     const text = ctx.header.get(cells, column);
     const value = parseAmount(text, exponent, 'auto');
-    if (value === undefined) return skip(ctx, line, column, `"${text}" is not an amount; ${consequence}.`);
+    if (value === undefined) return skip(ctx, line, column, ISSUE.notAnAmount(text, consequence));
     out.set(column, value);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { LedgerEntry, Platform } from '../domain/records.ts';
 import type { HeaderIndex } from '../import/header.ts';
+import type { IssueText } from '../import/issue-texts.ts';
 
 /** What a format's reader gets: the header, where to put records and issues, and whose file it is. */
 export interface ReaderContext<C extends string> {
@@ -8,8 +9,8 @@ export interface ReaderContext<C extends string> {
   importId: string;
   fileName: string;
   emit(entry: LedgerEntry): void;
-  /** Reports a problem with one row (and column), in words a seller understands. */
-  issue(row: number | null, column: C | null, message: string): void;
+  /** Reports a problem with one row (and column), in words a seller understands (lib/import/issue-texts.ts). */
+  issue(row: number | null, column: C | null, said: IssueText): void;
 }
 
 /** Reads data rows one at a time (formats that group rows keep state until `end`). */

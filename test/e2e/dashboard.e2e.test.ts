@@ -39,7 +39,7 @@ describe('reading the demo dashboard in Chromium', () => {
       })) as {
         page: string;
         lines: { source: string; rows: number; records: number; added: number; skipped: unknown[] }[];
-        notices: string[];
+        notices: { message: string }[];
       };
     };
 
@@ -119,10 +119,10 @@ describe('reading the demo dashboard in Chromium', () => {
     await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
     const outcome = (await askTabs(browser, { channel: 'tradeline/page', type: 'readPage' })) as {
       page: string | null;
-      notices: string[];
+      notices: { message: string }[];
     };
     expect(outcome.page).toBeNull();
-    expect(outcome.notices[0]).toMatch(/does not recognise this demo dashboard page/);
+    expect(outcome.notices[0]?.message).toMatch(/does not recognise this demo dashboard page/);
     await page.close();
   });
 });

@@ -13,7 +13,7 @@ import { askTabs, type Launched, launchWithExtension } from './browser.ts';
 interface Outcome {
   page: string | null;
   lines: { source: string; rows: number; records: number; skipped: unknown[] }[];
-  notices: string[];
+  notices: { message: string }[];
 }
 
 interface Golden {
@@ -71,7 +71,7 @@ describe('the site adapters in Chromium, on their own hosts', () => {
         const label = adapter?.pages.find((p) => p.id === golden.page)?.label ?? null;
         expect(outcome.page, file).toBe(label);
         if (golden.page === null) {
-          expect(outcome.notices[0], file).toMatch(/does not recognise this/);
+          expect(outcome.notices[0]?.message, file).toMatch(/does not recognise this/);
         } else if (golden.read && 'entries' in golden.read) {
           expect(
             outcome.lines.map((l) => [l.rows, l.records, l.skipped.length]),
@@ -88,7 +88,7 @@ describe('the site adapters in Chromium, on their own hosts', () => {
           expect(outcome.notices, file).toEqual([]);
         } else {
           expect(outcome.lines, file).toEqual([]);
-          expect(outcome.notices[0], file).toMatch(/lists \d+ reports|lists no reports/);
+          expect(outcome.notices[0]?.message, file).toMatch(/lists \d+ reports|lists no reports/);
         }
         await page.close();
       }

@@ -80,7 +80,7 @@ async function readChecked(f: PageFixture, doc: Document): Promise<void> {
       expect(outcome.read.provenance.url).not.toMatch(/[?#]/);
       for (const s of outcome.read.skipped) expect(s.message.length).toBeGreaterThan(0);
     } else {
-      expect(outcome.message.length).toBeGreaterThan(0);
+      expect(outcome.notice.message.length).toBeGreaterThan(0);
     }
   }
   cases += 1;

@@ -28,6 +28,34 @@ describe('bootContentScript', () => {
     expect(runtime.sendMessage).not.toHaveBeenCalled();
   });
 
+  it('words the launcher in the browser’s language', () => {
+    const { runtime } = fakeRuntime();
+    const load = vi.fn(async () => undefined);
+    const zh = bootContentScript({
+      family: 'boot-zh',
+      label: '速卖通',
+      runtime: { ...runtime, uiLanguage: 'zh-CN' },
+      win: window,
+      load,
+    });
+    const button = zh.root.querySelector('button');
+    expect(button?.getAttribute('aria-label')).toBe(
+      '在 速卖通 上打开 Tradeline：只有在您要求时才会读取此页面。',
+    );
+    expect(button?.title).toBe(button?.getAttribute('aria-label'));
+    const en = bootContentScript({
+      family: 'boot-en',
+      label: 'Test site',
+      runtime,
+      win: window,
+      load,
+      language: 'en',
+    });
+    expect(en.root.querySelector('button')?.title).toBe(
+      'Open Tradeline on Test site: it reads this page only when you ask.',
+    );
+  });
+
   it('loads the reader once when the popup asks, answers through it and removes the launcher', async () => {
     const { runtime, send } = fakeRuntime();
     const handle = vi.fn(async (message: unknown) => ({ echoed: message }));

@@ -1,5 +1,6 @@
+import { type Language, resolveLanguage } from '../../i18n/language.ts';
 import type { ContentRuntime } from './content.ts';
-import { PAGE_TEXT } from './strings.ts';
+import { launcherTranslator } from './launcher-text.ts';
 
 /**
  * The part of a marketplace's content script that is loaded with every page of its hosts: a
@@ -54,6 +55,11 @@ export interface BootOptions {
   win: Window;
   /** Loads the site's reader script (which calls `registerReader`). */
   load(): Promise<unknown>;
+  /**
+   * The launcher's language; by default the browser's, as the panel starts in (the seller's
+   * setting lives in the extension's storage, which the page's world cannot read without a message).
+   */
+  language?: Language;
 }
 
 export interface Booted {
@@ -83,9 +89,13 @@ export function bootContentScript(options: BootOptions): Booted {
   const style = doc.createElement('style');
   style.textContent = LAUNCHER_STYLE;
   const button = doc.createElement('button');
-  button.textContent = PAGE_TEXT.launcher;
-  button.title = PAGE_TEXT.launcherTitle(options.label);
-  button.setAttribute('aria-label', PAGE_TEXT.launcherTitle(options.label));
+  const { t } = launcherTranslator(
+    options.language ??
+      resolveLanguage('auto', options.runtime.uiLanguage ?? options.win.navigator?.language ?? 'en'),
+  );
+  button.textContent = t('launcher.label');
+  button.title = t('launcher.title', [options.label]);
+  button.setAttribute('aria-label', t('launcher.title', [options.label]));
   root.append(style, button);
   (doc.body ?? doc.documentElement).append(launcher);
 
@@ -112,7 +122,7 @@ export function bootContentScript(options: BootOptions): Booted {
       () => {
         const failed = doc.createElement('p');
         failed.setAttribute('role', 'alert');
-        failed.textContent = PAGE_TEXT.launcherFailed;
+        failed.textContent = t('launcher.failed');
         root.querySelector('p')?.remove();
         root.append(failed);
       },

@@ -1,8 +1,8 @@
 import { type Language, resolveLanguage } from '../../i18n/language.ts';
+import { ISSUE } from '../../import/issue-texts.ts';
 import type { PageReader } from './boot.ts';
 import { provenanceUrl } from './hash.ts';
 import { mountPanel, type Panel } from './panel.ts';
-import { panelTranslator } from './panel-text.ts';
 import { recognise, reportLinks } from './read.ts';
 import { sampleFileName, scrubPage } from './scrub.ts';
 import {
@@ -153,11 +153,11 @@ export function startContentScript(
   deps: SessionDeps = browserSessionDeps(runtime, win),
 ): PageReader & { panel: Panel; read: (options: ReadOptions) => Promise<ReadOutcome> } {
   const doc = win.document;
-  let language: Language = resolveLanguage('auto', runtime.uiLanguage ?? win.navigator?.language ?? 'en');
-  const t = () => panelTranslator(language).t;
+  // The browser's language until the background's answer brings the seller's (panel.setLanguage).
+  const language: Language = resolveLanguage('auto', runtime.uiLanguage ?? win.navigator?.language ?? 'en');
   let running: AbortController | undefined;
   const read = async (options: ReadOptions): Promise<ReadOutcome> => {
-    if (running) return { page: null, lines: [], notices: [t()('panel.alreadyReading')], stopped: false };
+    if (running) return { page: null, lines: [], notices: [ISSUE.alreadyReading()], stopped: false };
     running = new AbortController();
     panel.busy(true);
     try {
@@ -174,7 +174,7 @@ export function startContentScript(
       const outcome: ReadOutcome = {
         page: null,
         lines: [],
-        notices: [t()('panel.readFailed', [error instanceof Error ? error.message : String(error)])],
+        notices: [ISSUE.readFailed(error instanceof Error ? error.message : String(error))],
         stopped: false,
       };
       panel.show(outcome);
@@ -212,9 +212,7 @@ export function startContentScript(
   );
   // The reader starts only when the seller (or the popup) asks: then the line of what they
   // prequalify for, and their language, come from the background.
-  void refreshSummary(runtime, panel).then((chosen) => {
-    if (chosen) language = chosen;
-  });
+  void refreshSummary(runtime, panel);
   const handle = (message: unknown): Promise<unknown> | undefined => {
     const request = parsePageRequest(message);
     if (!request) return undefined;

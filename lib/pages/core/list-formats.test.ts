@@ -24,7 +24,7 @@ function read(format: AnyReportFormat, header: string[], rows: string[][]) {
     importId: IMPORT,
     fileName: 'page',
     emit: (e) => entries.push(e),
-    issue: (row, _column, message) => issues.push([row, message]),
+    issue: (row, _column, said) => issues.push([row, said.message]),
   });
   for (const [i, r] of rows.entries()) reader.row(r, i + 1);
   reader.end();

@@ -1,6 +1,7 @@
 import type { Platform } from '../../domain/records.ts';
 import { parseAmount, splitCurrencyMarker } from '../../import/amounts.ts';
 import { type DateOrder, parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { isCurrencyCode, minorUnitExponent } from '../../money/currencies.ts';
 import { dedupeKey } from '../../sources/entries.ts';
 import { type AnyReportFormat, defineFormat, type ReaderContext } from '../../sources/format.ts';
@@ -80,7 +81,7 @@ export function orderListFormat(spec: OrderListSpec): AnyReportFormat {
       return {
         row(cells, line) {
           const orderId = header.get(cells, 'orderId').replace(/^#|^订单号[:：]?\s*/, '');
-          if (!orderId) return ctx.issue(line, 'orderId', 'The row has no order number; it was skipped.');
+          if (!orderId) return ctx.issue(line, 'orderId', ISSUE.rowHasNoOrderNumber(THEN.itSkipped()));
           const status = header.get(cells, 'status');
           if (header.has('status')) {
             if (spec.notPaid.test(status)) return;
@@ -88,14 +89,13 @@ export function orderListFormat(spec: OrderListSpec): AnyReportFormat {
               return ctx.issue(
                 line,
                 'status',
-                `"${status}" is not an order status Tradeline knows; order ${orderId} was not counted.`,
+                ISSUE.unknownOrderStatus(status, THEN.orderNotCounted(orderId)),
               );
             }
           }
           const rawDate = header.get(cells, 'date');
           const date = pageDate(rawDate, spec.dateOrder);
-          if (!date)
-            return ctx.issue(line, 'date', `"${rawDate}" is not a date; order ${orderId} was skipped.`);
+          if (!date) return ctx.issue(line, 'date', ISSUE.notADate(rawDate, THEN.orderSkipped(orderId)));
           const rawAmount = header.get(cells, 'amount');
           const money = pageMoney(rawAmount, header.get(cells, 'currency'), spec);
           if (!money) {
@@ -103,8 +103,8 @@ export function orderListFormat(spec: OrderListSpec): AnyReportFormat {
               line,
               'amount',
               money === null
-                ? `Order ${orderId} shows no amount; it was skipped.`
-                : `"${rawAmount}" is not an amount with a currency; order ${orderId} was skipped.`,
+                ? ISSUE.orderShowsNoAmount(orderId, THEN.itSkipped())
+                : ISSUE.notAnAmountWithCurrency(rawAmount, THEN.orderSkipped(orderId)),
             );
           }
           ctx.emit({
@@ -191,15 +191,11 @@ function readStatementRow(
   const { header } = ctx;
   const rawDate = header.get(cells, 'date');
   const date = pageDate(rawDate, spec.dateOrder);
-  if (!date) return void ctx.issue(line, 'date', `"${rawDate}" is not a date; the line was skipped.`);
+  if (!date) return void ctx.issue(line, 'date', ISSUE.notADate(rawDate, THEN.lineSkipped()));
   const currencyCell = header.get(cells, 'currency');
   const cellMoney = (column: StatementColumn) => pageMoney(header.get(cells, column), currencyCell, spec);
   const unreadable = (column: StatementColumn) =>
-    ctx.issue(
-      line,
-      column,
-      `"${header.get(cells, column)}" is not an amount with a currency; the line was skipped.`,
-    );
+    ctx.issue(line, column, ISSUE.notAnAmountWithCurrency(header.get(cells, column), THEN.lineSkipped()));
   let signed: { amount: number; currency: string } | null;
   if (header.has('amount')) {
     const amount = cellMoney('amount');
@@ -317,18 +313,17 @@ export function payoutListFormat(spec: PayoutListSpec): AnyReportFormat {
       return {
         row(cells, line) {
           const payoutId = header.get(cells, 'payoutId');
-          if (!payoutId) return ctx.issue(line, 'payoutId', 'The row has no payout ID; it was skipped.');
+          if (!payoutId) return ctx.issue(line, 'payoutId', ISSUE.rowHasNoPayoutId(THEN.itSkipped()));
           const rawDate = header.get(cells, 'date');
           const date = pageDate(rawDate, spec.dateOrder);
-          if (!date)
-            return ctx.issue(line, 'date', `"${rawDate}" is not a date; payout ${payoutId} was skipped.`);
+          if (!date) return ctx.issue(line, 'date', ISSUE.notADate(rawDate, THEN.payoutSkipped(payoutId)));
           const rawAmount = header.get(cells, 'amount');
           const money = pageMoney(rawAmount, header.get(cells, 'currency'), spec);
           if (!money) {
             return ctx.issue(
               line,
               'amount',
-              `"${rawAmount}" is not an amount with a currency; payout ${payoutId} was skipped.`,
+              ISSUE.notAnAmountWithCurrency(rawAmount, THEN.payoutSkipped(payoutId)),
             );
           }
           const statusText = header.get(cells, 'status');

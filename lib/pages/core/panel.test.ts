@@ -50,11 +50,22 @@ describe('dashboard panel', () => {
     panel.busy(true);
     expect($<HTMLElement>('.box').hidden).toBe(false);
     expect($<HTMLProgressElement>('progress').hidden).toBe(false);
-    panel.progress({ done: 2, total: null, message: 'Read page 2.' });
+    panel.progress({ done: 2, total: null });
     expect($('[role="status"]').textContent).toBe('Read 2 pages.');
     panel.show({
       page: null,
-      lines: [{ source: 'Orders, page 1', rows: 25, records: 25, added: 20, duplicates: 5, skipped: [] }],
+      lines: [
+        {
+          source: 'Orders, page 1',
+          label: 'Orders',
+          page: 1,
+          rows: 25,
+          records: 25,
+          added: 20,
+          duplicates: 5,
+          skipped: [],
+        },
+      ],
       notices: [],
       stopped: false,
     } as never);

@@ -1,7 +1,8 @@
+import { issueMessage } from '../../i18n/issue-text.ts';
 import type { Language } from '../../i18n/language.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { panelTranslator } from './panel-text.ts';
-import type { Progress, ReadOutcome } from './session.ts';
+import type { Progress, ReadLine, ReadOutcome } from './session.ts';
 import type { ReportLink } from './types.ts';
 
 export interface PanelActions {
@@ -73,6 +74,13 @@ ul{padding-left:18px;margin:6px 0}
 .summary .link{color:#1d4ed8;margin:0 0 0 4px;padding:0;border:none;background:none;text-decoration:underline;cursor:pointer}
 [hidden]{display:none !important}
 `;
+
+/** Where a line was read from, in the panel's language: `Orders, page 2`, or the report's name. */
+function lineSource(tr: Translator, line: ReadLine): string {
+  if (line.page === undefined) return line.label;
+  const source = tr.t('panel.linePage', [line.label, line.page]);
+  return line.embedded ? tr.t('panel.lineEmbedded', [source]) : source;
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -148,6 +156,7 @@ export function mountPanel(
 
   let lastSummary: PanelSummary | null = null;
   let lastLinks: readonly ReportLink[] = [];
+  let lastOutcome: ReadOutcome | null = null;
   const renderSummary = () => {
     const s = lastSummary;
     summaryLink.hidden = true;
@@ -172,6 +181,48 @@ export function mountPanel(
       summaryText.textContent = tr.t('panel.summaryEligible', [s.eligible, amount], s.eligible);
     }
   };
+  // What was read and said, kept so that a change of language words it again.
+  const renderOutcome = (outcome: ReadOutcome) => {
+    results.replaceChildren();
+    const list = el(doc, 'ul');
+    for (const line of outcome.lines) {
+      const item = el(doc, 'li', {
+        text: tr.t('panel.line', [
+          lineSource(tr, line),
+          line.rows,
+          line.records,
+          line.added,
+          line.duplicates,
+          line.skipped.length ? tr.t('panel.lineSkipped', [line.skipped.length]) : '',
+        ]),
+      });
+      if (line.skipped.length) {
+        const skipped = el(doc, 'ul');
+        for (const s of line.skipped.slice(0, 20)) {
+          skipped.append(
+            el(doc, 'li', {
+              text: `${s.row === null ? '' : tr.t('panel.row', [s.row])}${issueMessage(tr, s)}`,
+            }),
+          );
+        }
+        item.append(skipped);
+      }
+      list.append(item);
+    }
+    results.append(list);
+    for (const notice of outcome.notices)
+      results.append(el(doc, 'p', { text: issueMessage(tr, notice), className: 'notice' }));
+    if (outcome.page === null && outcome.lines.length === 0) {
+      // Not a page this adapter knows: offer a scrubbed sample that can become a test fixture.
+      const save = el(doc, 'button', { text: tr.t('panel.saveSample') });
+      save.type = 'button';
+      const saved = el(doc, 'p', { text: tr.t('panel.sampleHint') });
+      save.addEventListener('click', () => {
+        saved.textContent = tr.t('panel.sampleSaved', [actions.saveSample()]);
+      });
+      results.append(save, saved);
+    }
+  };
   const renderTexts = () => {
     tab.textContent = tr.t('panel.open');
     tab.setAttribute('aria-label', tr.t('panel.openLabel'));
@@ -190,6 +241,7 @@ export function mountPanel(
     summaryLink.textContent = tr.t('panel.openPopup');
     renderSummary();
     if (lastLinks.length > 0) renderReports(lastLinks);
+    if (lastOutcome) renderOutcome(lastOutcome);
   };
   const expand = (open: boolean) => {
     box.hidden = !open;
@@ -254,11 +306,13 @@ export function mountPanel(
     },
     progress(p) {
       status.textContent =
-        p.total === null
-          ? p.done === 0
-            ? tr.t('panel.reading')
-            : tr.t('panel.pagesRead', [p.done], p.done)
-          : tr.t('panel.reportsRead', [p.done, p.total]);
+        p.downloading !== undefined
+          ? tr.t('panel.downloading', [p.downloading])
+          : p.total === null
+            ? p.done === 0
+              ? tr.t('panel.reading')
+              : tr.t('panel.pagesRead', [p.done], p.done)
+            : tr.t('panel.reportsRead', [p.done, p.total]);
       if (p.total) {
         bar.max = p.total;
         bar.value = p.done;
@@ -270,43 +324,8 @@ export function mountPanel(
       if (links.length > 0) status.textContent = tr.t('panel.pickReports');
     },
     show(outcome) {
-      results.replaceChildren();
-      const list = el(doc, 'ul');
-      for (const line of outcome.lines) {
-        const item = el(doc, 'li', {
-          text: tr.t('panel.line', [
-            line.source,
-            line.rows,
-            line.records,
-            line.added,
-            line.duplicates,
-            line.skipped.length ? tr.t('panel.lineSkipped', [line.skipped.length]) : '',
-          ]),
-        });
-        if (line.skipped.length) {
-          const skipped = el(doc, 'ul');
-          for (const s of line.skipped.slice(0, 20)) {
-            skipped.append(
-              el(doc, 'li', { text: `${s.row === null ? '' : tr.t('panel.row', [s.row])}${s.message}` }),
-            );
-          }
-          item.append(skipped);
-        }
-        list.append(item);
-      }
-      results.append(list);
-      for (const notice of outcome.notices)
-        results.append(el(doc, 'p', { text: notice, className: 'notice' }));
-      if (outcome.page === null && outcome.lines.length === 0) {
-        // Not a page this adapter knows: offer a scrubbed sample that can become a test fixture.
-        const save = el(doc, 'button', { text: tr.t('panel.saveSample') });
-        save.type = 'button';
-        const saved = el(doc, 'p', { text: tr.t('panel.sampleHint') });
-        save.addEventListener('click', () => {
-          saved.textContent = tr.t('panel.sampleSaved', [actions.saveSample()]);
-        });
-        results.append(save, saved);
-      }
+      lastOutcome = outcome;
+      renderOutcome(outcome);
       status.textContent = outcome.lines.length ? tr.t('panel.done') : status.textContent;
       if (outcome.lines.length > 0 || outcome.notices.length > 0) expand(true);
     },

@@ -1,3 +1,4 @@
+import { ISSUE, type IssueText } from '../../import/issue-texts.ts';
 import { readReport } from '../../import/read.ts';
 import { embeddedJson } from './embedded.ts';
 import { pageText, provenanceUrl, sha256Hex } from './hash.ts';
@@ -11,7 +12,7 @@ export function recognise(adapter: SiteAdapter, doc: Document, url: string): Pag
   return adapter.pages.find((kind) => kind.path.test(path) && queryFirst(doc, kind.marker) !== null);
 }
 
-export type PageOutcome = { ok: true; read: ReadImport } | { ok: false; message: string };
+export type PageOutcome = { ok: true; read: ReadImport } | { ok: false; notice: IssueText };
 
 /** Reads the records of one page (the open one, or a later page of the same list fetched as HTML). */
 export async function readPage(
@@ -20,18 +21,14 @@ export async function readPage(
   url: string,
   now: () => Date = () => new Date(),
 ): Promise<PageOutcome> {
-  if (!kind.tables)
-    return { ok: false, message: `The ${kind.label} page lists reports; it has no rows to read.` };
+  if (!kind.tables) return { ok: false, notice: ISSUE.pageListsReports(kind.label) };
   const text = pageText(doc);
   const importId = await sha256Hex(text);
   const title = textOf(doc.querySelector('title')) || kind.label;
   const embedded = readEmbedded(kind, doc, importId, title);
   const table = embedded ?? readTable(doc, kind.tables, importId, title);
   if (!table) {
-    return {
-      ok: false,
-      message: `This ${kind.label} page shows no table with columns Tradeline knows, so nothing was read.`,
-    };
+    return { ok: false, notice: ISSUE.pageNoTable(kind.label) };
   }
   return {
     ok: true,
@@ -101,17 +98,15 @@ export async function readReportFile(
   const fileName = decodeURIComponent(new URL(link.url).pathname.split('/').pop() || link.label);
   const result = readReport(bytes, { fileName, importId, formats: kind.reports?.formats ?? [] });
   if (!result.format) {
-    return {
-      ok: false,
-      message: result.issues[0]?.message ?? `"${fileName}" is not a report Tradeline can read.`,
-    };
+    const first = result.issues[0];
+    return { ok: false, notice: first?.code ? (first as IssueText) : ISSUE.notAReport(fileName) };
   }
   return {
     ok: true,
     read: {
       platform: result.format.platform,
       entries: result.entries,
-      skipped: result.issues.map((i) => ({ row: i.row, column: i.field, message: i.message })),
+      skipped: result.issues.map(({ field, ...issue }) => ({ ...issue, column: field })),
       provenance: {
         kind: 'page',
         url: provenanceUrl(link.url),

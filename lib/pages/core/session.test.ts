@@ -80,7 +80,7 @@ describe('readCurrentPage', () => {
     );
     expect(out.lines).toHaveLength(1);
     expect(out.stopped).toBe(true);
-    expect(out.notices.at(-1)).toMatch(/Stopped/);
+    expect(out.notices.at(-1)?.message).toMatch(/Stopped/);
   });
 
   it('downloads only the reports picked, and records their URL without the query', async () => {
@@ -104,7 +104,7 @@ describe('readCurrentPage', () => {
       deps({}),
     );
     expect(out.page).toBeNull();
-    expect(out.notices[0]).toMatch(/does not recognise/);
+    expect(out.notices[0]?.message).toMatch(/does not recognise/);
   });
 });
 

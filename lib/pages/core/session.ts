@@ -1,5 +1,5 @@
+import { ISSUE, type IssueText } from '../../import/issue-texts.ts';
 import { nextPageUrl, readPage, readReportFile, recognise, reportLinks } from './read.ts';
-import { PAGE_TEXT } from './strings.ts';
 import type { ReadImport, ReportLink, SiteAdapter, Skipped } from './types.ts';
 
 /** What the background answered for one import (`importEntries`). */
@@ -34,16 +34,25 @@ export interface ReadOptions {
   onProgress?: (progress: Progress) => void;
 }
 
+/** How far reading has gone; the panel words it in the seller's language. */
 export interface Progress {
   done: number;
   /** Known total (report files), or null while pages are being followed. */
   total: number | null;
-  message: string;
+  /** The report file being downloaded now, if any. */
+  downloading?: string;
 }
 
 /** One line of what was read, for the seller. */
 export interface ReadLine {
+  /** In English (`Orders, page 2`), for the popup's answer; the panel words it from the fields below. */
   source: string;
+  /** The page kind's label or the report's link text, as the site shows it. */
+  label: string;
+  /** Which page of the list, when the line is a page. */
+  page?: number;
+  /** Read from the data the page holds for its own scripts rather than its table. */
+  embedded?: boolean;
   format: string;
   rows: number;
   records: number;
@@ -56,15 +65,15 @@ export interface ReadOutcome {
   /** The page kind's label, or null when the adapter does not recognise the page. */
   page: string | null;
   lines: ReadLine[];
-  /** Plain messages: not recognised, nothing to read, a failed download, stopped. */
-  notices: string[];
+  /** Not recognised, nothing to read, a failed download, stopped: English `message` plus code and params. */
+  notices: IssueText[];
   stopped: boolean;
 }
 
 /** The outcome for a page the adapter does not recognise: said plainly, nothing read. */
 export function notRecognised(adapter: SiteAdapter): ReadOutcome {
   const reads = adapter.pages.map((p) => p.label).join(', ');
-  return { page: null, lines: [], notices: [PAGE_TEXT.notRecognised(adapter.label, reads)], stopped: false };
+  return { page: null, lines: [], notices: [ISSUE.pageNotRecognised(adapter.label, reads)], stopped: false };
 }
 
 export const MIN_PAUSE_MS = 250;
@@ -89,10 +98,10 @@ export async function readCurrentPage(
   outcome.page = kind.label;
   const progress = options.onProgress ?? (() => {});
   const stopped = () => options.signal?.aborted === true;
-  const keep = async (read: ReadImport, source: string) => {
+  const keep = async (read: ReadImport, line: Pick<ReadLine, 'source' | 'label' | 'page' | 'embedded'>) => {
     const stored = read.entries.length > 0 ? await deps.store(read) : { added: 0, duplicates: 0 };
     outcome.lines.push({
-      source,
+      ...line,
       format: read.provenance.format,
       rows: read.provenance.rows,
       records: read.entries.length,
@@ -109,19 +118,26 @@ export async function readCurrentPage(
     const visited = new Set<string>();
     for (let n = 1; n <= maxPages; n += 1) {
       visited.add(pageUrl);
-      progress({ done: n - 1, total: null, message: `Reading page ${n}…` });
+      progress({ done: n - 1, total: null });
       const result = await readPage(kind, page, pageUrl, deps.now);
       if (!result.ok) {
-        outcome.notices.push(result.message);
+        outcome.notices.push(result.notice);
         break;
       }
+      const embedded = result.read.via === 'embedded';
       const source = `${kind.label}, page ${n}`;
-      await keep(result.read, result.read.via === 'embedded' ? PAGE_TEXT.fromEmbedded(source) : source);
-      progress({ done: n, total: null, message: `Read page ${n}.` });
+      await keep(result.read, {
+        // English for the popup's answer; the panel words label, page and embedded itself.
+        source: embedded ? `${source} (from the data the page holds for its own scripts)` : source,
+        label: kind.label,
+        page: n,
+        embedded,
+      });
+      progress({ done: n, total: null });
       const next = options.follow ? nextPageUrl(kind, page, pageUrl) : undefined;
       if (!next || visited.has(next)) break;
       if (n === maxPages) {
-        outcome.notices.push(`Stopped after ${maxPages} pages; later pages were not read.`);
+        outcome.notices.push(ISSUE.pageLimit(maxPages));
         break;
       }
       await deps.sleep(pause, options.signal ?? new AbortController().signal);
@@ -130,9 +146,7 @@ export async function readCurrentPage(
         page = deps.parseHtml(await deps.fetchText(next));
         pageUrl = next;
       } catch (error) {
-        outcome.notices.push(
-          `Page ${n + 1} could not be loaded (${message(error)}); pages after ${n} were not read.`,
-        );
+        outcome.notices.push(ISSUE.pageLoadFailed(n + 1, message(error)));
         break;
       }
     }
@@ -143,30 +157,26 @@ export async function readCurrentPage(
     .map((u) => offered.find((link) => link.url === new URL(u, url).href))
     .filter((link): link is ReportLink => link !== undefined);
   if ((options.reports?.length ?? 0) > picked.length) {
-    outcome.notices.push('Some picked reports are no longer listed on this page; they were not read.');
+    outcome.notices.push(ISSUE.reportsGone());
   }
   for (const [i, link] of picked.entries()) {
     if (stopped()) break;
-    progress({ done: i, total: picked.length, message: `Downloading ${link.label}…` });
+    progress({ done: i, total: picked.length, downloading: link.label });
     try {
       const result = await readReportFile(kind, link, await deps.fetchBytes(link.url), deps.now);
-      if (result.ok) await keep(result.read, link.label);
-      else outcome.notices.push(result.message);
+      if (result.ok) await keep(result.read, { source: link.label, label: link.label });
+      else outcome.notices.push(result.notice);
     } catch (error) {
-      outcome.notices.push(`${link.label} could not be downloaded (${message(error)}).`);
+      outcome.notices.push(ISSUE.downloadFailed(link.label, message(error)));
     }
-    progress({ done: i + 1, total: picked.length, message: `Read ${i + 1} of ${picked.length} reports.` });
+    progress({ done: i + 1, total: picked.length });
   }
   if (!kind.tables && picked.length === 0 && !stopped()) {
-    outcome.notices.push(
-      offered.length > 0
-        ? `This page lists ${offered.length} reports: pick the ones to import.`
-        : 'This page lists no reports Tradeline can download.',
-    );
+    outcome.notices.push(offered.length > 0 ? ISSUE.pickReports(offered.length) : ISSUE.noReports());
   }
   if (stopped()) {
     outcome.stopped = true;
-    outcome.notices.push('Stopped: what was read before stopping is kept.');
+    outcome.notices.push(ISSUE.readingStopped());
   }
   return outcome;
 }

@@ -1,5 +1,6 @@
 import type { LedgerEntry, Platform } from '../../domain/records.ts';
 import { HeaderIndex } from '../../import/header.ts';
+import { ISSUE } from '../../import/issue-texts.ts';
 import type { AnyReportFormat } from '../../sources/format.ts';
 import { queryAll, textOf } from './selectors.ts';
 import type { PageTable, Skipped } from './types.ts';
@@ -131,8 +132,8 @@ export function readCells(
         entries.push(entry);
       }
     },
-    issue: (row, column, message) =>
-      skipped.push({ row, column: column === null ? null : index.label(column), message }),
+    issue: (row, column, said) =>
+      skipped.push({ row, column: column === null ? null : index.label(column), ...said }),
   });
   let rows = 0;
   cells.rows.forEach((row, i) => {
@@ -141,20 +142,12 @@ export function readCells(
     try {
       reader.row([...row, ...extraNames.map((c) => constants[c] ?? '')], i + 1);
     } catch (error) {
-      skipped.push({
-        row: i + 1,
-        column: null,
-        message: `This row could not be read (${String(error)}); it was skipped.`,
-      });
+      skipped.push({ row: i + 1, column: null, ...ISSUE.rowFailed(String(error)) });
     }
   });
   reader.end();
   if (repeats > 0) {
-    skipped.push({
-      row: null,
-      column: null,
-      message: `This page repeats ${repeats} ${repeats === 1 ? 'record' : 'records'} it already shows (the same ids on more than one row); each was counted once.`,
-    });
+    skipped.push({ row: null, column: null, ...ISSUE.pageRepeats(repeats) });
   }
   return { format, platform: format.platform, rows, entries, skipped };
 }

@@ -1,5 +1,6 @@
 import type { PageProvenance } from '../../domain/provenance.ts';
 import type { LedgerEntry, Platform } from '../../domain/records.ts';
+import type { IssueWords } from '../../import/issue-texts.ts';
 import type { AnyReportFormat } from '../../sources/format.ts';
 import type { EmbeddedRows, EmbeddedSource } from './embedded.ts';
 import type { Selector } from './selectors.ts';
@@ -47,8 +48,8 @@ export interface SiteAdapter {
   pages: readonly PageKind[];
 }
 
-/** A row the page showed that was not imported, and why, in a seller's words. */
-export interface Skipped {
+/** A row the page showed that was not imported, and why, in a seller's words (English `message`; the panel words `code`). */
+export interface Skipped extends Partial<IssueWords> {
   row: number | null;
   column: string | null;
   message: string;

@@ -1,5 +1,6 @@
 import { parseAmount } from '../../import/amounts.ts';
 import { type DateOrder, parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
 import type { ReaderContext } from '../format.ts';
 
@@ -288,7 +289,7 @@ export function readAmount<C extends string>(
   const text = ctx.header.get(cells, column);
   const value = guess.amount(text, currency);
   if (value === undefined) {
-    ctx.issue(line, column, `"${text}" is not an amount; the row was skipped.`);
+    ctx.issue(line, column, ISSUE.notAnAmount(text, THEN.rowSkipped()));
     return undefined;
   }
   return value ?? 0;

@@ -1,3 +1,4 @@
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { StringIndex } from '../../import/string-index.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
 import { currencyCode, dedupeKey } from '../entries.ts';
@@ -500,7 +501,12 @@ export class SettlementLedger {
       this.ctx.issue(
         s.line,
         null,
-        `The amounts of settlement ${s.settlementId} add up to ${formatMinor(sum, s.currency)} ${s.currency}, but its total is ${formatMinor(s.total, s.currency)} ${s.currency}: rows may be missing or changed.`,
+        ISSUE.settlementMismatch(
+          s.settlementId,
+          formatMinor(sum, s.currency),
+          s.currency,
+          formatMinor(s.total, s.currency),
+        ),
       );
     }
   }
@@ -609,24 +615,20 @@ export function createSettlementReader<C extends string>(
       ctx.issue(
         line,
         'currency',
-        `"${header.get(cells, 'currency')}" is not a currency code; the settlement total was not read.`,
+        ISSUE.notACurrency(header.get(cells, 'currency'), THEN.settlementTotalNotRead()),
       );
       return;
     }
     const text = header.get(cells, 'total');
     const total = guess.amount(text, currency);
     if (total === undefined || total === null) {
-      ctx.issue(line, 'total', `"${text}" is not an amount; the settlement total was not read.`);
+      ctx.issue(line, 'total', ISSUE.notAnAmount(text, THEN.settlementTotalNotRead()));
       return;
     }
     const deposit = date(cells, 'depositDate');
     const end = date(cells, 'endDate');
     if (deposit === null)
-      ctx.issue(
-        line,
-        'depositDate',
-        `"${header.get(cells, 'depositDate')}" is not a date; the payout was not read.`,
-      );
+      ctx.issue(line, 'depositDate', ISSUE.notADate(header.get(cells, 'depositDate'), THEN.payoutNotRead()));
     ledger.summary({
       line,
       settlementId,
@@ -649,11 +651,7 @@ export function createSettlementReader<C extends string>(
       marketplaceCurrency(marketplace);
     if (!currency) {
       ledger.rowSkipped(settlementId);
-      return ctx.issue(
-        line,
-        'currency',
-        'The row names no currency and the settlement summary (row 1) is missing; the row was skipped.',
-      );
+      return ctx.issue(line, 'currency', ISSUE.noCurrencyNoSummary(THEN.rowSkipped()));
     }
     const postedText = cell.postedDate(cells);
     let posted = postedText === '' ? undefined : (guess.date(postedText) ?? null);
@@ -663,7 +661,7 @@ export function createSettlementReader<C extends string>(
     }
     if (posted === null) {
       ledger.rowSkipped(settlementId);
-      return ctx.issue(line, 'postedDate', `"${postedText}" is not a date; the row was skipped.`);
+      return ctx.issue(line, 'postedDate', ISSUE.notADate(postedText, THEN.rowSkipped()));
     }
     const when = posted ?? ledger.endOf(settlementId);
     amountRow.cells = cells;
@@ -675,7 +673,7 @@ export function createSettlementReader<C extends string>(
     if (amounts.length === 0) return; // a row that moved no money (e.g. V1's quantity-only order line)
     if (!when) {
       ledger.rowSkipped(settlementId);
-      return ctx.issue(line, 'postedDate', 'The row has no posted date; it was skipped.');
+      return ctx.issue(line, 'postedDate', ISSUE.rowHasNoPostedDate(THEN.itSkipped()));
     }
     // One row object for the file: the ledger copies what it keeps.
     settlementRow.line = line;
@@ -697,8 +695,7 @@ export function createSettlementReader<C extends string>(
     const text = header.get(amountRow.cells, column);
     const value = guess.amount(text, amountRow.currency);
     if (value === undefined) {
-      if (!amountRow.bad)
-        ctx.issue(amountRow.line, column, `"${text}" is not an amount; the row was skipped.`);
+      if (!amountRow.bad) ctx.issue(amountRow.line, column, ISSUE.notAnAmount(text, THEN.rowSkipped()));
       amountRow.bad = true;
       return null;
     }

@@ -1,3 +1,4 @@
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { currencyCode, dedupeKey } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
 import { isNonAmazon, LocaleGuess, PendingRows, readAmount } from './_locale.ts';
@@ -103,16 +104,16 @@ class AllOrdersReader {
     if (isNonAmazon(marketplace)) return;
     // Pending orders (payment not yet authorised) often have no prices yet: nothing to count.
     if (PRICES.every((c) => header.get(cells, c) === '')) return;
-    if (!orderId) return ctx.issue(line, 'orderId', 'The row has no amazon-order-id; it was skipped.');
+    if (!orderId) return ctx.issue(line, 'orderId', ISSUE.rowHasNoAmazonOrderId(THEN.itSkipped()));
     const rawDate = header.get(cells, 'purchaseDate');
     const date = this.guess.date(rawDate);
-    if (!date) return ctx.issue(line, 'purchaseDate', `"${rawDate}" is not a date; the row was skipped.`);
+    if (!date) return ctx.issue(line, 'purchaseDate', ISSUE.notADate(rawDate, THEN.rowSkipped()));
     const currency = currencyCode(header.get(cells, 'currency'));
     if (!currency) {
       return ctx.issue(
         line,
         'currency',
-        `"${header.get(cells, 'currency')}" is not a currency code; the row was skipped.`,
+        ISSUE.notACurrency(header.get(cells, 'currency'), THEN.rowSkipped()),
       );
     }
     let gross = 0;
@@ -143,7 +144,7 @@ class AllOrdersReader {
       ctx.issue(
         line,
         'currency',
-        `Order ${orderId} is in ${order.currency} on an earlier row and ${currency} here; this row was skipped.`,
+        ISSUE.orderCurrencyChanged(orderId, order.currency, currency, THEN.thisRowSkipped()),
       );
     } else {
       order.gross += gross;

@@ -282,10 +282,11 @@ describe('amazon Date Range report', () => {
       '"May 17, 2026 1:00:00 AM PDT","7","Transfer","","","To account ending in: 042","","","0","0","0","0","0","0","0","-20.10","-20.10"',
     ].join('\n');
     const result = read(text);
-    expect(result.issues).toEqual([
+    expect(result.issues).toMatchObject([
       {
         row: null,
         field: 'marketplace',
+        code: 'noMarketplace',
         message: 'No row names an Amazon marketplace, so the currency is unknown; amounts were read as USD.',
       },
     ]);

@@ -1,4 +1,5 @@
 import type { LedgerEntry } from '../../domain/records.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { dedupeKey } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
 import {
@@ -187,11 +188,7 @@ class DateRangeReader {
   end(): void {
     if (this.currency === undefined) {
       this.currency = 'USD';
-      this.ctx.issue(
-        null,
-        'marketplace',
-        'No row names an Amazon marketplace, so the currency is unknown; amounts were read as USD.',
-      );
+      this.ctx.issue(null, 'marketplace', ISSUE.noMarketplace());
     }
     this.pending.flush();
     for (const o of this.orders.values()) this.order(o);
@@ -200,11 +197,7 @@ class DateRangeReader {
     this.made.sort((a, b) => a.line - b.line);
     for (const m of this.made) this.ctx.emit(m.make(keys, currency));
     if (this.mismatches > 0) {
-      this.ctx.issue(
-        this.firstMismatch,
-        'total',
-        `${this.mismatches} row(s) have amounts that do not add up to their total (the first is row ${this.firstMismatch}); a column Tradeline does not know may hold money, and those rows may be read short.`,
-      );
+      this.ctx.issue(this.firstMismatch, 'total', ISSUE.totalsMismatch(this.mismatches, this.firstMismatch));
     }
   }
 
@@ -239,7 +232,7 @@ class DateRangeReader {
     const rawDate = header.get(cells, 'date');
     const date = this.guess.date(rawDate);
     if (!date) {
-      ctx.issue(line, 'date', `"${rawDate}" is not a date; the row was skipped.`);
+      ctx.issue(line, 'date', ISSUE.notADate(rawDate, THEN.rowSkipped()));
       return undefined;
     }
     const money = new Map<Column, number>();

@@ -1,3 +1,4 @@
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { currencyCode, dedupeKey } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
 import { KeyCounter, LocaleGuess, PendingRows, readAmount } from './_locale.ts';
@@ -127,17 +128,16 @@ class VatReader {
     const type = header.get(cells, 'transactionType').toUpperCase();
     if (type !== 'SALE' && type !== 'REFUND') return; // stock movements: no money
     const orderId = header.get(cells, 'eventId');
-    if (!orderId)
-      return ctx.issue(line, 'eventId', 'The row has no TRANSACTION_EVENT_ID (order id); it was skipped.');
+    if (!orderId) return ctx.issue(line, 'eventId', ISSUE.rowHasNoVatEventId(THEN.itSkipped()));
     const rawDate = header.get(cells, 'completeDate');
     const date = this.guess.date(rawDate);
-    if (!date) return ctx.issue(line, 'completeDate', `"${rawDate}" is not a date; the row was skipped.`);
+    if (!date) return ctx.issue(line, 'completeDate', ISSUE.notADate(rawDate, THEN.rowSkipped()));
     const currency = currencyCode(header.get(cells, 'currency'));
     if (!currency) {
       return ctx.issue(
         line,
         'currency',
-        `"${header.get(cells, 'currency')}" is not a currency code; the row was skipped.`,
+        ISSUE.notACurrency(header.get(cells, 'currency'), THEN.rowSkipped()),
       );
     }
     const byMarketplace = header.get(cells, 'taxResponsibility').toUpperCase() === 'MARKETPLACE';
@@ -173,7 +173,7 @@ class VatReader {
       ctx.issue(
         line,
         'currency',
-        `Order ${orderId} is in ${order.currency} on an earlier row and ${currency} here; this row was skipped.`,
+        ISSUE.orderCurrencyChanged(orderId, order.currency, currency, THEN.thisRowSkipped()),
       );
     }
   }

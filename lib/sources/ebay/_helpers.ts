@@ -1,4 +1,5 @@
 import { type AmountResult, parseAmount, splitCurrencyMarker } from '../../import/amounts.ts';
+import { type Consequence, THEN } from '../../import/issue-texts.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
 import { readAmountCells, skip } from '../entries.ts';
 import type { ReaderContext } from '../format.ts';
@@ -36,7 +37,7 @@ export function readAmounts<C extends string>(
   line: number,
   currency: string,
   wanted: readonly C[],
-  skipped = 'the row was skipped',
+  skipped: Consequence = THEN.rowSkipped(),
 ): Map<C, number | null> | undefined {
   return readAmountCells(ctx, cells, line, currency, wanted, skipped);
 }

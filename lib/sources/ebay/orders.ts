@@ -1,4 +1,5 @@
 import { parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { dedupeKey } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
 import { currencyOfCell, ebayAmount, skip } from './_helpers.ts';
@@ -69,7 +70,7 @@ export const ebayOrders = defineFormat({
       row(cells, line) {
         if (isFooter(cells)) return;
         const id = header.get(cells, 'salesRecord') || header.get(cells, 'orderNumber');
-        if (!id) return void skip(ctx, line, 'orderNumber', 'The row has no order number; it was skipped.');
+        if (!id) return void skip(ctx, line, 'orderNumber', ISSUE.rowHasNoOrderNumber(THEN.itSkipped()));
         const group = groups.get(id);
         if (group) group.push({ line, cells });
         else groups.set(id, [{ line, cells }]);
@@ -102,43 +103,30 @@ function readOrder(
   const rawDate = get(first, 'saleDate') || get(first, 'paidOn');
   const date = parseDate(rawDate, 'mdy');
   if (!date) {
-    return void skip(
-      ctx,
-      first.line,
-      'saleDate',
-      `"${rawDate}" is not a date; order ${orderId} was skipped.`,
-    );
+    return void skip(ctx, first.line, 'saleDate', ISSUE.notADate(rawDate, THEN.orderSkipped(orderId)));
   }
   const currency =
     money
       .map((r) => currencyOfCell(get(r, 'totalPrice')) ?? currencyOfCell(get(r, 'soldFor')))
       .find(Boolean) ?? state.currency;
   if (!currency) {
-    return void skip(
-      ctx,
-      first.line,
-      'totalPrice',
-      `Order ${orderId}: its amounts name no currency (like "$" or "EUR"); it was skipped.`,
-    );
+    return void skip(ctx, first.line, 'totalPrice', ISSUE.orderNamesNoCurrency(orderId, THEN.itSkipped()));
   }
   let gross = 0;
   for (const row of money) {
     const total = get(row, 'totalPrice');
     const totalValue = ebayAmount(total, currency);
     if (totalValue === null || totalValue === undefined) {
-      const what =
-        totalValue === null ? 'has no Total Price' : `has a Total Price of "${total}", not an amount`;
-      return void skip(ctx, row.line, 'totalPrice', `Order ${orderId} ${what}; it was skipped.`);
+      const said =
+        totalValue === null
+          ? ISSUE.orderHasNoTotalPrice(orderId, THEN.itSkipped())
+          : ISSUE.orderTotalPriceNotAmount(orderId, total, THEN.itSkipped());
+      return void skip(ctx, row.line, 'totalPrice', said);
     }
     const taxText = get(row, 'ebayTax');
     const tax = ebayAmount(taxText, currency);
     if (tax === undefined) {
-      return void skip(
-        ctx,
-        row.line,
-        'ebayTax',
-        `"${taxText}" is not an amount; order ${orderId} was skipped.`,
-      );
+      return void skip(ctx, row.line, 'ebayTax', ISSUE.notAnAmount(taxText, THEN.orderSkipped(orderId)));
     }
     const included = !/^no$/i.test(get(row, 'taxIncluded'));
     gross += totalValue - (included ? (tax ?? 0) : 0);

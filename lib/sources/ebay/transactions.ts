@@ -1,4 +1,5 @@
 import { parseDate } from '../../import/dates.ts';
+import { type Consequence, ISSUE, THEN } from '../../import/issue-texts.ts';
 import type { LedgerEntry } from '../entries.ts';
 import { currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
@@ -108,14 +109,13 @@ export const ebayTransactions = defineFormat({
         file.currency ??= own;
         if (ctx.header.get(cells, 'type').toLowerCase() === 'order') {
           const id = orderIdOf(ctx, cells);
-          if (!id)
-            return void skip(ctx, line, 'orderNumber', 'The order has no order number; it was skipped.');
+          if (!id) return void skip(ctx, line, 'orderNumber', ISSUE.orderHasNoOrderNumber(THEN.itSkipped()));
           const rows = orders.get(id);
           if (rows) rows.push(raw);
           else orders.set(id, [raw]);
           return;
         }
-        const row = readRow(ctx, raw, own, 'the row was skipped');
+        const row = readRow(ctx, raw, own, THEN.rowSkipped());
         if (row) readOther(ctx, row, occurrences);
       },
       end() {
@@ -123,7 +123,7 @@ export const ebayTransactions = defineFormat({
           const currency = raws.map((r) => ownCurrency(ctx, r.cells)).find(Boolean) ?? file.currency;
           const rows: Row[] = [];
           for (const raw of raws) {
-            const row = readRow(ctx, raw, currency, `order ${id} was skipped`);
+            const row = readRow(ctx, raw, currency, THEN.orderSkipped(id));
             if (!row) break;
             rows.push(row);
           }
@@ -160,7 +160,7 @@ function readRow(
   ctx: ReaderContext<Column>,
   { line, cells }: RawRow,
   currency: string | undefined,
-  skipped: string,
+  skipped: Consequence,
 ): Row | undefined {
   // `--` is eBay's empty cell.
   const cell = (column: Column) => {
@@ -169,9 +169,9 @@ function readRow(
   };
   const rawDate = cell('date');
   const date = parseDate(rawDate, 'mdy');
-  if (!date) return skip(ctx, line, 'date', `"${rawDate}" is not a date; ${skipped}.`);
+  if (!date) return skip(ctx, line, 'date', ISSUE.notADate(rawDate, skipped));
   if (!currency) {
-    return skip(ctx, line, 'currency', `"${cell('currency')}" is not a currency code; ${skipped}.`);
+    return skip(ctx, line, 'currency', ISSUE.notACurrency(cell('currency'), skipped));
   }
   const money = readAmounts(ctx, cells, line, currency, MONEY, skipped);
   if (!money) return undefined;

@@ -31,13 +31,15 @@ describe('RepairedDates', () => {
   it('reports one repaired cell, or how many, naming the first', () => {
     const one = new RepairedDates();
     one.note(7, '2011-10-20', '2020-11-10');
-    expect(one.message('Sale Date')).toEqual({
+    expect(one.message('Sale Date')).toMatchObject({
       line: 7,
-      message:
-        'The "Sale Date" "2011-10-20" looks like an Etsy MM/DD/YY date that a spreadsheet misread as YY/MM/DD; it was read as MM/DD/YY ("2011-10-20" as 2020-11-10). Check these dates.',
+      said: { code: 'etsyDateRepaired', params: ['Sale Date', '2011-10-20', '2020-11-10'] },
     });
+    expect(one.message('Sale Date')?.said.message).toBe(
+      'The "Sale Date" "2011-10-20" looks like an Etsy MM/DD/YY date that a spreadsheet misread as YY/MM/DD; it was read as MM/DD/YY ("2011-10-20" as 2020-11-10). Check these dates.',
+    );
     one.note(9, '2011-06-20', '2020-11-06');
-    expect(one.message('Sale Date')?.message).toMatch(
+    expect(one.message('Sale Date')?.said.message).toMatch(
       /^2 "Sale Date" cells .* \(the first: "2011-10-20" on line 7\)/,
     );
   });

@@ -1,5 +1,6 @@
 import { parseAmount } from '../../import/amounts.ts';
 import { parseDate } from '../../import/dates.ts';
+import { type Consequence, ISSUE, type IssueText, THEN } from '../../import/issue-texts.ts';
 import { readAmountCells, skip } from '../entries.ts';
 import type { ReaderContext } from '../format.ts';
 
@@ -55,14 +56,9 @@ export class RepairedDates {
   }
 
   /** The issue to report at the end of the file, if any cell was repaired. */
-  message(column: string): { line: number; message: string } | undefined {
+  message(column: string): { line: number; said: IssueText } | undefined {
     if (!this.first) return undefined;
-    const { line, cell, date } = this.first;
-    const what =
-      this.count === 1
-        ? `The "${column}" "${cell}" looks like an Etsy MM/DD/YY date that a spreadsheet misread as YY/MM/DD; it was`
-        : `${this.count} "${column}" cells look like Etsy MM/DD/YY dates that a spreadsheet misread as YY/MM/DD (the first: "${cell}" on line ${line}); they were`;
-    return { line, message: `${what} read as MM/DD/YY ("${cell}" as ${date}). Check these dates.` };
+    return { line: this.first.line, said: ISSUE.etsyDatesRepaired(column, this.count, this.first) };
   }
 }
 
@@ -87,14 +83,14 @@ export function orderNumberIn(text: string): string | undefined {
   return /\border\s*[#:]\s*(\d+)/i.exec(text)?.[1];
 }
 
-/** The money cells of one row; an unreadable one skips the whole `what` (order by default). */
+/** The money cells of one row; an unreadable one skips the whole order (or what `then` says). */
 export function readAmounts<C extends string>(
   ctx: ReaderContext<C>,
   cells: readonly string[],
   line: number,
   currency: string,
   wanted: readonly C[],
-  what = 'order',
+  then: Consequence = THEN.theOrderSkipped(),
 ): Map<C, number | null> | undefined {
-  return readAmountCells(ctx, cells, line, currency, wanted, `the ${what} was skipped`);
+  return readAmountCells(ctx, cells, line, currency, wanted, then);
 }

@@ -1,3 +1,4 @@
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { currencyCode, dedupeKey } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
 import { RepairedDates, readAmounts, readEtsyDate, skip } from './_helpers.ts';
@@ -65,7 +66,7 @@ export const etsySoldOrderItems = defineFormat({
     return {
       row(cells, line) {
         const id = header.get(cells, 'orderId');
-        if (!id) return void skip(ctx, line, 'orderId', 'The item has no Order ID; it was skipped.');
+        if (!id) return void skip(ctx, line, 'orderId', ISSUE.itemHasNoOrderId(THEN.itSkipped()));
         const item = readItem(ctx, cells, line);
         const order = orders.get(id);
         if (!item) {
@@ -84,7 +85,7 @@ export const etsySoldOrderItems = defineFormat({
           ctx.issue(
             line,
             'currency',
-            `Order ${id} has items in ${order.currency} and ${item.order.currency}; the order was skipped.`,
+            ISSUE.orderMixedCurrencies(id, order.currency, item.order.currency, THEN.theOrderSkipped()),
           );
           return;
         }
@@ -108,7 +109,7 @@ export const etsySoldOrderItems = defineFormat({
           });
         }
         const issue = repaired.message(header.label('saleDate'));
-        if (issue) ctx.issue(issue.line, 'saleDate', issue.message);
+        if (issue) ctx.issue(issue.line, 'saleDate', issue.said);
       },
     };
   },
@@ -128,12 +129,12 @@ function readItem(ctx: ReaderContext<Column>, cells: readonly string[], line: nu
   const rawDate = header.get(cells, 'saleDate');
   const { date, repaired } = readEtsyDate(rawDate);
   if (!date) {
-    return skip(ctx, line, 'saleDate', `"${rawDate}" is not a date; order ${id} was skipped.`);
+    return skip(ctx, line, 'saleDate', ISSUE.notADate(rawDate, THEN.orderSkipped(id)));
   }
   const rawCurrency = header.get(cells, 'currency');
   const currency = currencyCode(rawCurrency);
   if (!currency) {
-    return skip(ctx, line, 'currency', `"${rawCurrency}" is not a currency code; order ${id} was skipped.`);
+    return skip(ctx, line, 'currency', ISSUE.notACurrency(rawCurrency, THEN.orderSkipped(id)));
   }
   const money = readAmounts(
     ctx,
@@ -141,7 +142,7 @@ function readItem(ctx: ReaderContext<Column>, cells: readonly string[], line: nu
     line,
     currency,
     ['itemTotal', 'price', 'discount', 'orderShipping'],
-    `item, and with it order ${id},`,
+    THEN.itemAndOrderSkipped(id),
   );
   if (!money) return undefined;
   let total = money.get('itemTotal');
@@ -150,7 +151,7 @@ function readItem(ctx: ReaderContext<Column>, cells: readonly string[], line: nu
     const quantity = Number(header.get(cells, 'quantity') || '1');
     const price = money.get('price');
     if (price === null || price === undefined || !Number.isInteger(quantity)) {
-      return skip(ctx, line, 'itemTotal', `The item has no total; order ${id} was skipped.`);
+      return skip(ctx, line, 'itemTotal', ISSUE.itemHasNoTotal(THEN.orderSkipped(id)));
     }
     total = price * quantity;
   }

@@ -1,3 +1,4 @@
+import { type Consequence, ISSUE, THEN } from '../../import/issue-texts.ts';
 import { currencyCode, dedupeKey } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
 import { RepairedDates, readAmounts, readEtsyDate, skip } from './_helpers.ts';
@@ -25,11 +26,11 @@ const columns = {
 type Column = keyof typeof columns;
 
 /** Columns a re-saved file may have lost, and what reading on without them means. */
-const MISSING: ReadonlyArray<readonly [Column, string]> = [
-  ['discount', 'discounts were not subtracted from sales'],
-  ['shipping', 'shipping was not added to sales'],
-  ['orderTotal', 'refunds could not be read'],
-  ['cardFees', 'card processing fees could not be read'],
+const MISSING: ReadonlyArray<readonly [Column, Consequence]> = [
+  ['discount', THEN.discountsNotSubtracted()],
+  ['shipping', THEN.shippingNotAdded()],
+  ['orderTotal', THEN.refundsNotRead()],
+  ['cardFees', THEN.cardFeesNotRead()],
 ];
 
 /**
@@ -62,7 +63,7 @@ export const etsySoldOrders = defineFormat({
     const { header } = ctx;
     for (const [column, consequence] of MISSING) {
       if (!header.has(column)) {
-        ctx.issue(null, column, `The file has no "${columns[column][0]}" column, so ${consequence}.`);
+        ctx.issue(null, column, ISSUE.missingColumn(columns[column][0], consequence));
       }
     }
     const repaired = new RepairedDates();
@@ -75,7 +76,7 @@ export const etsySoldOrders = defineFormat({
       },
       end() {
         const issue = repaired.message(header.label('saleDate'));
-        if (issue) ctx.issue(issue.line, 'saleDate', issue.message);
+        if (issue) ctx.issue(issue.line, 'saleDate', issue.said);
       },
     };
   },
@@ -95,15 +96,15 @@ interface SoldOrder {
 function readRow(ctx: ReaderContext<Column>, cells: readonly string[], line: number): SoldOrder | undefined {
   const { header } = ctx;
   const id = header.get(cells, 'orderId');
-  if (!id) return skip(ctx, line, 'orderId', 'The order has no Order ID; it was skipped.');
+  if (!id) return skip(ctx, line, 'orderId', ISSUE.orderHasNoOrderId(THEN.itSkipped()));
   if (/cancel/i.test(header.get(cells, 'status'))) return undefined;
   const rawDate = header.get(cells, 'saleDate');
   const { date, repaired } = readEtsyDate(rawDate);
-  if (!date) return skip(ctx, line, 'saleDate', `"${rawDate}" is not a date; the order was skipped.`);
+  if (!date) return skip(ctx, line, 'saleDate', ISSUE.notADate(rawDate, THEN.theOrderSkipped()));
   const rawCurrency = header.get(cells, 'currency');
   const currency = currencyCode(rawCurrency);
   if (!currency) {
-    return skip(ctx, line, 'currency', `"${rawCurrency}" is not a currency code; the order was skipped.`);
+    return skip(ctx, line, 'currency', ISSUE.notACurrency(rawCurrency, THEN.theOrderSkipped()));
   }
   const money = readAmounts(ctx, cells, line, currency, [
     'orderValue',
@@ -126,11 +127,7 @@ function readRow(ctx: ReaderContext<Column>, cells: readonly string[], line: num
     refund = get('orderTotal') - adjustedTotal;
     feesGivenBack = get('cardFees') - get('adjustedFees');
     if (refund < 0) {
-      ctx.issue(
-        line,
-        'adjustedTotal',
-        `The adjusted total is larger than the order total; no refund was counted for order ${id}.`,
-      );
+      ctx.issue(line, 'adjustedTotal', ISSUE.adjustedTotalTooLarge(id));
       refund = 0;
       feesGivenBack = 0;
     }

@@ -1,4 +1,5 @@
 import { parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
 import { currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
@@ -207,7 +208,7 @@ function emitPayout(
   const amount =
     row.value !== 0 ? Math.abs(row.value) : amountInText(row.title, minorUnitExponent(row.currency));
   if (amount === undefined || amount === 0) {
-    ctx.issue(row.line, 'title', `No amount was found in "${row.title}"; the deposit was skipped.`);
+    ctx.issue(row.line, 'title', ISSUE.noAmountInTitle(row.title, THEN.depositSkipped()));
     return;
   }
   ctx.emit({
@@ -223,13 +224,13 @@ function readRow(ctx: ReaderContext<Column>, cells: readonly string[], line: num
   const { header } = ctx;
   const rawDate = header.get(cells, 'date');
   const date = parseDate(rawDate, 'mdy');
-  if (!date) return skip(ctx, line, 'date', `"${rawDate}" is not a date; the row was skipped.`);
+  if (!date) return skip(ctx, line, 'date', ISSUE.notADate(rawDate, THEN.rowSkipped()));
   const rawCurrency = header.get(cells, 'currency');
   const currency = currencyCode(rawCurrency);
   if (!currency) {
-    return skip(ctx, line, 'currency', `"${rawCurrency}" is not a currency code; the row was skipped.`);
+    return skip(ctx, line, 'currency', ISSUE.notACurrency(rawCurrency, THEN.rowSkipped()));
   }
-  const money = readAmounts(ctx, cells, line, currency, ['amount', 'feesTaxes', 'net'], 'row');
+  const money = readAmounts(ctx, cells, line, currency, ['amount', 'feesTaxes', 'net'], THEN.rowSkipped());
   if (!money) return undefined;
   const amount = money.get('amount') ?? null;
   const fees = money.get('feesTaxes') ?? null;

@@ -1,5 +1,6 @@
 import type { DecimalMark } from '../../import/amounts.ts';
 import { parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
 import { amountCell, currencyCode, dedupeKey } from '../entries.ts';
 import { defineFormat, type ReaderContext } from '../format.ts';
@@ -236,22 +237,17 @@ function rowReader(ctx: Context) {
     if (!header.has(amountColumn)) {
       if (!reportedNoAmount) {
         reportedNoAmount = true;
-        ctx.issue(
-          null,
-          null,
-          'This PayPal download has neither a Gross nor an Amount column; no row was read.',
-        );
+        ctx.issue(null, null, ISSUE.paypalNoAmountColumn());
       }
       return;
     }
 
     const rawDate = header.get(cells, 'date');
     const date = parseDate(rawDate, order);
-    if (!date) return ctx.issue(line, 'date', `"${rawDate}" is not a date; the row was skipped.`);
+    if (!date) return ctx.issue(line, 'date', ISSUE.notADate(rawDate, THEN.rowSkipped()));
     const rawCurrency = header.get(cells, 'currency');
     const currency = currencyCode(rawCurrency);
-    if (!currency)
-      return ctx.issue(line, 'currency', `"${rawCurrency}" is not a currency code; the row was skipped.`);
+    if (!currency) return ctx.issue(line, 'currency', ISSUE.notACurrency(rawCurrency, THEN.rowSkipped()));
     const gross = money(ctx, cells, amountColumn, currency, line);
     if (gross === undefined) return;
     const fee = header.has('fee') ? money(ctx, cells, 'fee', currency, line) : 0;
@@ -338,11 +334,7 @@ function rowReader(ctx: Context) {
         if (NOT_COMPLETED.has(status)) return;
         if (!COMPLETED.has(status)) {
           const raw = header.get(cells, 'status');
-          return ctx.issue(
-            line,
-            'status',
-            `"${raw}" is not a payment status Tradeline knows; the payment was not counted.`,
-          );
+          return ctx.issue(line, 'status', ISSUE.unknownPaymentStatus(raw, THEN.paymentNotCounted()));
         }
         const sold = { ...base, orderId: id };
         ctx.emit({

@@ -1,6 +1,7 @@
 import type { Order } from '../../domain/records.ts';
 import { parseAmount } from '../../import/amounts.ts';
 import { parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
 import { currencyCode, dedupeKey } from '../entries.ts';
 import { defineFormat } from '../format.ts';
@@ -82,31 +83,30 @@ export const shopifyOrdersExport = defineFormat({
         const statusText = header.get(cells, 'financialStatus');
         // Another line item of an order: its money is on the order's first row.
         if (statusText === '' && header.get(cells, 'total') === '') return;
-        if (name === '') return ctx.issue(line, 'name', 'The order has no Name; the row was skipped.');
+        if (name === '') return ctx.issue(line, 'name', ISSUE.orderHasNoName(THEN.rowSkipped()));
         const financial = STATUS[statusText.toLowerCase()];
         if (financial === undefined) {
           return ctx.issue(
             line,
             'financialStatus',
-            `"${statusText}" is not a Shopify financial status; order ${name} was skipped.`,
+            ISSUE.notShopifyFinancialStatus(statusText, THEN.orderSkipped(name)),
           );
         }
         const rawDate = header.get(cells, 'createdAt');
         const date = parseDate(rawDate, 'ymd');
-        if (!date)
-          return ctx.issue(line, 'createdAt', `"${rawDate}" is not a date; order ${name} was skipped.`);
+        if (!date) return ctx.issue(line, 'createdAt', ISSUE.notADate(rawDate, THEN.orderSkipped(name)));
         const currency = currencyCode(header.get(cells, 'currency'));
         if (!currency) {
           return ctx.issue(
             line,
             'currency',
-            `"${header.get(cells, 'currency')}" is not a currency code; order ${name} was skipped.`,
+            ISSUE.notACurrency(header.get(cells, 'currency'), THEN.orderSkipped(name)),
           );
         }
         const totalText = header.get(cells, 'total');
         const total = parseAmount(totalText, minorUnitExponent(currency), '.');
         if (total === undefined || total === null) {
-          return ctx.issue(line, 'total', `"${totalText}" is not an amount; order ${name} was skipped.`);
+          return ctx.issue(line, 'total', ISSUE.notAnAmount(totalText, THEN.orderSkipped(name)));
         }
         // The same order twice in one file (files pasted together): counted once.
         if (seen.has(name)) return;
@@ -130,11 +130,7 @@ export const shopifyOrdersExport = defineFormat({
         const refundedText = header.get(cells, 'refunded');
         const refunded = parseAmount(refundedText, minorUnitExponent(currency), '.');
         if (refunded === undefined) {
-          return ctx.issue(
-            line,
-            'refunded',
-            `"${refundedText}" is not an amount; the refund of order ${name} was not recorded.`,
-          );
+          return ctx.issue(line, 'refunded', ISSUE.notAnAmount(refundedText, THEN.refundNotRecorded(name)));
         }
         if (refunded !== null && refunded > 0) {
           ctx.emit({

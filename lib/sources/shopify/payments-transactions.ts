@@ -1,4 +1,5 @@
 import type { LedgerEntry } from '../../domain/records.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { StringIndex } from '../../import/string-index.ts';
 import { amountText, currencyCode, dedupeKey, numberText, Occurrences } from '../entries.ts';
 import { defineFormat } from '../format.ts';
@@ -69,15 +70,11 @@ export const shopifyPaymentsTransactions = defineFormat({
         const rawDate = cell.date(cells);
         const stamp = times.read(rawDate);
         const date = times.day;
-        if (!date) return ctx.issue(line, 'date', `"${rawDate}" is not a date; the row was skipped.`);
+        if (!date) return ctx.issue(line, 'date', ISSUE.notADate(rawDate, THEN.rowSkipped()));
         const currencyText = cell.currency(cells);
         const currency = currencyCode(currencyText);
         if (!currency) {
-          return ctx.issue(
-            line,
-            'currency',
-            `"${currencyText}" is not a currency code; the row was skipped.`,
-          );
+          return ctx.issue(line, 'currency', ISSUE.notACurrency(currencyText, THEN.rowSkipped()));
         }
         const amount = amountText(ctx, cell.amount(cells), 'amount', currency, line, '.');
         const fee = amountText(ctx, cell.fee(cells), 'fee', currency, line, '.');

@@ -1,6 +1,7 @@
 import type { Payout } from '../../domain/records.ts';
 import { parseAmount } from '../../import/amounts.ts';
 import { parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
 import { currencyCode, dedupeKey, Occurrences } from '../entries.ts';
 import { defineFormat } from '../format.ts';
@@ -59,14 +60,14 @@ export const shopifyPayouts = defineFormat({
       row(cells, line) {
         const rawDate = header.get(cells, 'date');
         const date = parseDate(rawDate, 'ymd');
-        if (!date) return ctx.issue(line, 'date', `"${rawDate}" is not a date; the payout was skipped.`);
+        if (!date) return ctx.issue(line, 'date', ISSUE.notADate(rawDate, THEN.thePayoutSkipped()));
         const statusText = header.get(cells, 'status');
         const status = STATUS[statusText.toLowerCase()];
         if (!status) {
           return ctx.issue(
             line,
             'status',
-            `"${statusText}" is not a Shopify payout status; the payout of ${date} was skipped.`,
+            ISSUE.notShopifyPayoutStatus(statusText, THEN.payoutOfDateSkipped(date)),
           );
         }
         const currency = currencyCode(header.get(cells, 'currency'));
@@ -74,17 +75,13 @@ export const shopifyPayouts = defineFormat({
           return ctx.issue(
             line,
             'currency',
-            `"${header.get(cells, 'currency')}" is not a currency code; the payout of ${date} was skipped.`,
+            ISSUE.notACurrency(header.get(cells, 'currency'), THEN.payoutOfDateSkipped(date)),
           );
         }
         const totalText = header.get(cells, 'total');
         const total = parseAmount(totalText, minorUnitExponent(currency), '.');
         if (total === undefined) {
-          return ctx.issue(
-            line,
-            'total',
-            `"${totalText}" is not an amount; the payout of ${date} was skipped.`,
-          );
+          return ctx.issue(line, 'total', ISSUE.notAnAmount(totalText, THEN.payoutOfDateSkipped(date)));
         }
         if (total === null || total === 0) return; // nothing was sent
         const reference = header.get(cells, 'bankReference');

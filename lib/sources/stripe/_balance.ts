@@ -1,6 +1,7 @@
 import type { Money } from '../../domain/money.ts';
 import type { Payout } from '../../domain/records.ts';
 import { parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { currencyCode, dedupeKey, type LedgerEntry } from '../entries.ts';
 import type { ReaderContext, RowReader } from '../format.ts';
 import { stripeAmount } from './_amount.ts';
@@ -218,11 +219,10 @@ export function balanceReader(
     row(cells, line) {
       const rawDate = header.get(cells, 'created');
       const date = parseDate(rawDate, 'ymd');
-      if (!date) return ctx.issue(line, 'created', `"${rawDate}" is not a date; the row was skipped.`);
+      if (!date) return ctx.issue(line, 'created', ISSUE.notADate(rawDate, THEN.rowSkipped()));
       const rawCurrency = header.get(cells, 'currency');
       const currency = currencyCode(rawCurrency);
-      if (!currency)
-        return ctx.issue(line, 'currency', `"${rawCurrency}" is not a currency code; the row was skipped.`);
+      if (!currency) return ctx.issue(line, 'currency', ISSUE.notACurrency(rawCurrency, THEN.rowSkipped()));
       const gross = stripeAmount(ctx, cells, 'gross', currency, line);
       const fee = stripeAmount(ctx, cells, 'fee', currency, line);
       if (gross === undefined || fee === undefined) return;

@@ -1,4 +1,5 @@
 import { parseDate } from '../../import/dates.ts';
+import { type Consequence, ISSUE, THEN } from '../../import/issue-texts.ts';
 import { currencyCode, dedupeKey } from '../entries.ts';
 import { defineFormat } from '../format.ts';
 import { stripeAmount } from './_amount.ts';
@@ -92,7 +93,7 @@ export const stripePayments = defineFormat({
     const currencyOf = (cells: readonly string[], column: 'currency' | 'convertedCurrency', line: number) => {
       const raw = header.get(cells, column);
       const code = currencyCode(raw);
-      if (!code) ctx.issue(line, column, `"${raw}" is not a currency code; the row was skipped.`);
+      if (!code) ctx.issue(line, column, ISSUE.notACurrency(raw, THEN.rowSkipped()));
       return code;
     };
     /** A refund or dispute date; the charge date when the column is missing or empty. */
@@ -101,13 +102,12 @@ export const stripePayments = defineFormat({
       column: 'refundedDate' | 'disputeDate',
       chargeDate: string,
       line: number,
-      what: string,
+      then: Consequence,
     ) => {
       const raw = header.get(cells, column);
       if (!raw) return chargeDate;
       const parsed = parseDate(raw, 'ymd');
-      if (!parsed)
-        ctx.issue(line, column, `"${raw}" is not a date; the ${what} was dated at the payment date.`);
+      if (!parsed) ctx.issue(line, column, ISSUE.notADate(raw, then));
       return parsed ?? chargeDate;
     };
     return {
@@ -118,15 +118,11 @@ export const stripePayments = defineFormat({
         const status = rawStatus.toLowerCase();
         if (NOT_SUCCEEDED.has(status)) return;
         if (!SUCCEEDED.has(status)) {
-          return ctx.issue(
-            line,
-            'status',
-            `"${rawStatus}" is not a payment status Tradeline knows; the payment was not counted.`,
-          );
+          return ctx.issue(line, 'status', ISSUE.unknownPaymentStatus(rawStatus, THEN.paymentNotCounted()));
         }
         const rawDate = header.get(cells, 'created');
         const date = parseDate(rawDate, 'ymd');
-        if (!date) return ctx.issue(line, 'created', `"${rawDate}" is not a date; the row was skipped.`);
+        if (!date) return ctx.issue(line, 'created', ISSUE.notADate(rawDate, THEN.rowSkipped()));
         const currency = currencyOf(cells, 'currency', line);
         if (!currency) return;
         const feeCurrency = header.get(cells, 'convertedCurrency')
@@ -159,7 +155,7 @@ export const stripePayments = defineFormat({
           });
         }
         if (refunded !== 0) {
-          const refundDate = dateOr(cells, 'refundedDate', date, line, 'refund');
+          const refundDate = dateOr(cells, 'refundedDate', date, line, THEN.refundDatedAtPayment());
           ctx.emit({
             ...base,
             date: refundDate,
@@ -169,7 +165,7 @@ export const stripePayments = defineFormat({
           });
         }
         if (disputed !== 0) {
-          const disputeDate = dateOr(cells, 'disputeDate', date, line, 'chargeback');
+          const disputeDate = dateOr(cells, 'disputeDate', date, line, THEN.chargebackDatedAtPayment());
           ctx.emit({
             ...base,
             date: disputeDate,

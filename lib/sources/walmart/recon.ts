@@ -1,6 +1,7 @@
 import type { LedgerEntry } from '../../domain/records.ts';
 import { parseAmount } from '../../import/amounts.ts';
 import { parseDate } from '../../import/dates.ts';
+import { ISSUE, THEN } from '../../import/issue-texts.ts';
 import { minorUnitExponent } from '../../money/currencies.ts';
 // Shared with the Shopify formats until lib/sources/entries.ts has an equivalent.
 import { currencyCode, dedupeKey, Occurrences } from '../entries.ts';
@@ -96,11 +97,7 @@ export const walmartRecon = defineFormat({
       if (!isRounded(po)) return po;
       if (!roundedIdReported) {
         roundedIdReported = true;
-        ctx.issue(
-          line,
-          'purchaseOrder',
-          `"${po}" is an order number rounded by a spreadsheet; orders were told apart by Customer Order # or Transaction Key instead. Download the report again and import it without opening it in a spreadsheet.`,
-        );
+        ctx.issue(line, 'purchaseOrder', ISSUE.roundedOrderNumber(po));
       }
       const customer = header.get(cells, 'customerOrder');
       return isRounded(customer) ? header.get(cells, 'transactionKey') : customer;
@@ -118,12 +115,12 @@ export const walmartRecon = defineFormat({
       if (header.get(cells, 'currency') !== '') currencySeen = currency;
       const amount = parseAmount(amountText, minorUnitExponent(currency), 'auto');
       if (amount === undefined) {
-        ctx.issue(line, column, `"${amountText}" is not an amount; the row was skipped.`);
+        ctx.issue(line, column, ISSUE.notAnAmount(amountText, THEN.rowSkipped()));
         return undefined;
       }
       if (amount === null || amount === 0) return undefined;
       if (typeText === '') {
-        ctx.issue(line, 'type', `The row has no Transaction Type; its amount ${amountText} was skipped.`);
+        ctx.issue(line, 'type', ISSUE.rowHasNoTransactionType(THEN.amountSkipped(amountText)));
         return undefined;
       }
       const rawPosted = header.get(cells, 'posted');
@@ -134,7 +131,7 @@ export const walmartRecon = defineFormat({
           ? parseDate(header.get(cells, 'periodEnd'), 'mdy')
           : parseDate(rawPosted, 'mdy');
       if (!date) {
-        ctx.issue(line, 'posted', `"${rawPosted}" is not a date; the row was skipped.`);
+        ctx.issue(line, 'posted', ISSUE.notADate(rawPosted, THEN.rowSkipped()));
         return undefined;
       }
       return { type, typeText, amount, currency, date };

@@ -29,7 +29,7 @@ async function readList(
     const kind = recognise(demoAdapter, doc, url);
     if (!kind) throw new Error(`${url} not recognised`);
     const read = await readPage(kind, doc, url, () => today);
-    if (!read.ok) throw new Error(read.message);
+    if (!read.ok) throw new Error(read.notice.message);
     expect(read.read.skipped).toEqual([]);
     entries.push(...read.read.entries);
     months.push([...new Set(read.read.entries.map((e) => e.date.slice(0, 7)))].sort());
