@@ -330,10 +330,8 @@ describe('tracking under concurrency and clock skew: a status never goes back', 
     const stored = await d.store.get(id);
     expect(stored?.status).toBe('bank_review');
     expect(stored?.detail.bank?.stage).toBe('bank_review');
-    expect(changes.map((c) => [c.from, c.to])).toEqual([
-      ['submitted', 'in_review'],
-      ['in_review', 'bank_review'],
-    ]);
+    // One change, forwards: the older answer neither takes the status back nor notifies again.
+    expect(changes.map((c) => [c.from, c.to])).toEqual([['submitted', 'bank_review']]);
     expect(channelSteps(stored?.events ?? [])).toEqual(['submitted', 'in_review', 'bank_review']);
   });
 
@@ -424,5 +422,54 @@ describe('tracking under concurrency and clock skew: a status never goes back', 
     release();
     expect(await polling).toBeUndefined();
     expect(await base.store.get(id)).toBeUndefined();
+  });
+
+  it('a withdrawal while the application is being sent is not undone by the answer', async () => {
+    const base = await deps();
+    const packet = makePacket(DIRECT);
+    const [queued] = await enqueue(
+      base,
+      'racing',
+      [{ channel: channelOn(DIRECT), packet, consent: packet.consent }],
+      () => 'k-racing',
+    );
+    const id = queued?.id as string;
+    let release: () => void = () => {};
+    let sending: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      sending = resolve;
+    });
+    const slow: TrackingDeps = {
+      ...base,
+      clientFor: (app) => {
+        const real = base.clientFor(app);
+        return {
+          ...real,
+          create: async (p, key) => {
+            const created = await real.create(p, key);
+            sending();
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+            return created;
+          },
+        };
+      },
+    };
+    const send = sendDue(slow);
+    await started;
+    const withdrawn = await withdraw(base, id, 'Changed my mind.');
+    expect(withdrawn.status).toBe('withdrawn');
+    release();
+    await send;
+    // The lender has it (the answer came back), but the seller's revocation stands and they
+    // are told to withdraw again; doing so tells the lender.
+    const stored = await base.store.get(id);
+    expect(stored?.consent.revokedAt).toBe(withdrawn.consent.revokedAt);
+    expect(stored?.remote?.id).toMatch(/^app_/);
+    expect(stored?.events.at(-1)?.note).toMatch(/received this application before it was withdrawn/);
+    await expect(accept(base, id, 'offer-1')).rejects.toThrow(/You revoked your consent/);
+    expect((await withdraw(base, id, 'Changed my mind.')).status).toBe('withdrawn');
+    expect(sandbox.sandbox.lenderView(DIRECT)?.view.status).toBe('withdrawn');
   });
 });
