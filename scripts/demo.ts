@@ -14,9 +14,9 @@
  * (1440: a nominal day of review per minute) and the person presses "Check now". The headless
  * run and the test step a SteppedClock to the very moment each lender's next transition is due
  * (the sandbox names it), so every status is reached exactly, with no waiting on wall time.
- * One visible cost: Tradeline's own timeline entries carry the wall clock while the lenders' run
- * up to a few minutes ahead of it, so an "accepted" note of the seller can sort before the offer
- * it accepts. The interactive demo, on the wall clock, has no such skew.
+ * Tradeline's own timeline entries carry the wall clock while the lenders' run ahead of or behind
+ * it; the timeline is kept in the order Tradeline learned each event, never sorted across the two
+ * clocks, so its steps stay in order whatever the skew (the times shown may not be monotonic).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -139,20 +139,30 @@ export async function sendOne(deps: OutboxDeps, id: string): Promise<StoredAppli
   if (inFlight.has(id)) return undefined;
   inFlight.add(id);
   try {
-    const app = await deps.store.get(id);
-    if (!app?.packet || !isDue(app, deps.now())) return app;
-    const startedAt = deps.now().toISOString();
-    const attempt: StoredApplication = {
-      ...app,
-      outbox: { ...app.outbox, state: 'sending', attempts: app.outbox.attempts + 1, sendingSince: startedAt },
-      updatedAt: startedAt,
-    };
-    await deps.store.put(attempt);
+    const now = deps.now();
+    const startedAt = now.toISOString();
+    const claimed = await deps.store.update(id, (current) =>
+      current.packet && isDue(current, now)
+        ? {
+            ...current,
+            outbox: {
+              ...current.outbox,
+              state: 'sending',
+              attempts: current.outbox.attempts + 1,
+              sendingSince: startedAt,
+            },
+            updatedAt: startedAt,
+          }
+        : current,
+    );
+    if (!claimed || claimed.after === claimed.before) return claimed?.after;
+    const app = claimed.after;
+    if (!app.packet) return app;
+    // What the channel answered is applied to the application as stored now: the seller may
+    // have withdrawn it (revoking consent) while the request was out, and that must stand.
+    let created: Awaited<ReturnType<ChannelClient['create']>>;
     try {
-      const created = await deps.clientFor(app).create(app.packet, app.idempotencyKey);
-      const done = applyCreated(attempt, created, deps.now().toISOString(), deps.pollBaseMs ?? POLL_BASE_MS);
-      await deps.store.put(done);
-      return done;
+      created = await deps.clientFor(app).create(app.packet, app.idempotencyKey);
     } catch (error) {
       const e =
         error instanceof ChannelError
@@ -165,43 +175,66 @@ export async function sendOne(deps: OutboxDeps, id: string): Promise<StoredAppli
             });
       const at = deps.now();
       const lastError = { code: e.code, message: e.message, status: e.status };
-      const next: StoredApplication = e.retryable
-        ? {
-            ...attempt,
-            outbox: {
-              ...attempt.outbox,
-              state: 'queued',
-              sendingSince: null,
-              nextAttemptAt: new Date(
-                at.getTime() + backoffMs(attempt.outbox.attempts, deps.random, e.retryAfterMs),
-              ).toISOString(),
-              lastError,
-            },
-            updatedAt: at.toISOString(),
-          }
-        : {
-            ...attempt,
-            outbox: {
-              ...attempt.outbox,
-              state: 'failed',
-              sendingSince: null,
-              nextAttemptAt: null,
-              lastError,
-            },
-            events: [
-              ...attempt.events,
-              {
-                at: at.toISOString(),
-                status: attempt.status,
-                source: 'channel',
-                note: `Not accepted by ${app.channelName}: ${e.message}`,
+      const written = await deps.store.update(id, (current) => {
+        // Cancelled meanwhile (withdrawn while still unsent): no retry.
+        if (current.outbox.state !== 'sending') return current;
+        return e.retryable
+          ? {
+              ...current,
+              outbox: {
+                ...current.outbox,
+                state: 'queued',
+                sendingSince: null,
+                nextAttemptAt: new Date(
+                  at.getTime() + backoffMs(current.outbox.attempts, deps.random, e.retryAfterMs),
+                ).toISOString(),
+                lastError,
               },
-            ],
-            updatedAt: at.toISOString(),
-          };
-      await deps.store.put(next);
-      return next;
+              updatedAt: at.toISOString(),
+            }
+          : {
+              ...current,
+              outbox: {
+                ...current.outbox,
+                state: 'failed',
+                sendingSince: null,
+                nextAttemptAt: null,
+                lastError,
+              },
+              events: [
+                ...current.events,
+                {
+                  at: at.toISOString(),
+                  status: current.status,
+                  source: 'channel',
+                  note: `Not accepted by ${app.channelName}: ${e.message}`,
+                },
+              ],
+              updatedAt: at.toISOString(),
+            };
+      });
+      return written?.after;
     }
+    const at = deps.now().toISOString();
+    const written = await deps.store.update(id, (current) => {
+      const done = applyCreated(current, created, at, deps.pollBaseMs ?? POLL_BASE_MS);
+      if (!current.consent.revokedAt) return done;
+      // Withdrawn while the request was out: the channel has it all the same. The revocation
+      // stands (nothing but a withdrawal is sent for it); the seller is told to withdraw again.
+      return {
+        ...done,
+        events: [
+          ...done.events,
+          {
+            at,
+            status: done.status,
+            source: 'tradeline',
+            note: `${app.channelName} received this application before it was withdrawn: withdraw again to tell ${app.channelName}.`,
+          },
+        ],
+      };
+    });
+    return written?.after;
   } finally {
     inFlight.delete(id);
   }

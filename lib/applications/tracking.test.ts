@@ -262,3 +262,214 @@ describe('tracking', () => {
     });
   });
 });
+
+describe('tracking under concurrency and clock skew: a status never goes back', () => {
+  /** The channel steps of a timeline, as the seller reads them top to bottom (repeats folded). */
+  const channelSteps = (events: readonly { status: string; source: string }[]) =>
+    events
+      .filter((e) => e.source === 'channel')
+      .map((e) => e.status)
+      .filter((s, i, all) => s !== all[i - 1]);
+
+  it("a clock ahead of the lender's does not put the channel's receipt after its review (the journey flake)", async () => {
+    // The browser's clock runs 15 minutes ahead of the lender's (or, in the journey test, the
+    // lender's stepped clock is behind the wall clock by however long the machine took).
+    const d = { ...(await deps()), now: () => new Date(sandbox.now() + 15 * 60_000) };
+    const id = await submit(d, BANK);
+    sandbox.tick(10 * 60_000); // the platform review starts 10 minutes after submission
+    await refresh(d, id);
+    sandbox.tick(DAY);
+    const app = await refresh(d, id);
+    expect(app?.status).toBe('bank_review');
+    expect(channelSteps(app?.events ?? [])).toEqual(['submitted', 'in_review', 'bank_review']);
+  });
+
+  it('an older answer arriving after a newer one is not applied: the status stays where the lender is', async () => {
+    const base = await deps();
+    const id = await submit(base, BANK);
+    sandbox.tick(10 * 60_000);
+    // Each lender answer is held back until the test lets it through, newest first (the network
+    // may deliver the answers to two concurrent reads in either order).
+    const held: (() => void)[] = [];
+    let heldChanged: () => void = () => {};
+    const d: TrackingDeps = {
+      ...base,
+      clientFor: (app) => {
+        const real = base.clientFor(app);
+        return {
+          ...real,
+          read: async (remoteId, token) => {
+            const view = await real.read(remoteId, token);
+            await new Promise<void>((resolve) => {
+              held.push(resolve);
+              heldChanged();
+            });
+            return view;
+          },
+        };
+      },
+    };
+    const heldCount = (n: number) =>
+      new Promise<void>((resolve) => {
+        heldChanged = () => {
+          if (held.length >= n) resolve();
+        };
+        heldChanged();
+      });
+
+    const first = refresh(d, id); // e.g. the alarm's poll: the lender says in_review
+    await heldCount(1);
+    sandbox.tick(DAY);
+    const second = refresh(d, id); // "Check now": the lender says bank_review
+    await heldCount(2);
+    held.pop()?.(); // the newer answer arrives first
+    expect((await second)?.status).toBe('bank_review');
+    held.pop()?.(); // then the older one
+    await first;
+
+    const stored = await d.store.get(id);
+    expect(stored?.status).toBe('bank_review');
+    expect(stored?.detail.bank?.stage).toBe('bank_review');
+    // One change, forwards: the older answer neither takes the status back nor notifies again.
+    expect(changes.map((c) => [c.from, c.to])).toEqual([['submitted', 'bank_review']]);
+    expect(channelSteps(stored?.events ?? [])).toEqual(['submitted', 'in_review', 'bank_review']);
+  });
+
+  it('two refreshes at once record a change once: one notification, one step', async () => {
+    const d = await deps();
+    const id = await submit(d, BANK);
+    sandbox.tick(10 * 60_000 + DAY + 3 * DAY); // platform review, bank review, the bank's offer
+    const [a, b] = await Promise.all([refresh(d, id), refresh(d, id)]);
+    expect([a?.status, b?.status]).toEqual(['offer', 'offer']);
+    expect(changes.map((c) => c.to)).toEqual(['offer']);
+    const stored = await d.store.get(id);
+    expect(stored?.events.filter((e) => e.status === 'offer')).toHaveLength(1);
+  });
+
+  it('a consent revoked while a status read is in flight stays revoked', async () => {
+    const base = await deps();
+    const id = await submit(base, DIRECT);
+    let release: () => void = () => {};
+    let reading: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      reading = resolve;
+    });
+    const slow: TrackingDeps = {
+      ...base,
+      clientFor: (app) => {
+        const real = base.clientFor(app);
+        return {
+          ...real,
+          read: async (remoteId, token) => {
+            const view = await real.read(remoteId, token);
+            reading();
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+            return view;
+          },
+        };
+      },
+    };
+    const unreachable: TrackingDeps = {
+      ...base,
+      clientFor: (app) =>
+        createChannelClient({
+          baseUrl: app.endpoint,
+          allowLoopbackHttp: true,
+          fetch: async () => {
+            throw new TypeError('fetch failed');
+          },
+        }),
+    };
+    const polling = refresh(slow, id);
+    await started;
+    const revoked = await withdraw(unreachable, id, 'Consent revoked by the seller.');
+    release();
+    await polling;
+    expect((await base.store.get(id))?.consent.revokedAt).toBe(revoked.consent.revokedAt);
+  });
+
+  it('an application deleted while its status is read stays deleted', async () => {
+    const db = await openTradelineDb();
+    const base = await deps();
+    const id = await submit(base, DIRECT);
+    let release: () => void = () => {};
+    let reading: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      reading = resolve;
+    });
+    const slow: TrackingDeps = {
+      ...base,
+      clientFor: (app) => {
+        const real = base.clientFor(app);
+        return {
+          ...real,
+          read: async (remoteId, token) => {
+            const view = await real.read(remoteId, token);
+            reading();
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+            return view;
+          },
+        };
+      },
+    };
+    const polling = refresh(slow, id);
+    await started;
+    await db.delete('applications', id); // "delete everything" while the poll is out
+    release();
+    expect(await polling).toBeUndefined();
+    expect(await base.store.get(id)).toBeUndefined();
+  });
+
+  it('a withdrawal while the application is being sent is not undone by the answer', async () => {
+    const base = await deps();
+    const packet = makePacket(DIRECT);
+    const [queued] = await enqueue(
+      base,
+      'racing',
+      [{ channel: channelOn(DIRECT), packet, consent: packet.consent }],
+      () => 'k-racing',
+    );
+    const id = queued?.id as string;
+    let release: () => void = () => {};
+    let sending: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      sending = resolve;
+    });
+    const slow: TrackingDeps = {
+      ...base,
+      clientFor: (app) => {
+        const real = base.clientFor(app);
+        return {
+          ...real,
+          create: async (p, key) => {
+            const created = await real.create(p, key);
+            sending();
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+            return created;
+          },
+        };
+      },
+    };
+    const send = sendDue(slow);
+    await started;
+    const withdrawn = await withdraw(base, id, 'Changed my mind.');
+    expect(withdrawn.status).toBe('withdrawn');
+    release();
+    await send;
+    // The lender has it (the answer came back), but the seller's revocation stands and they
+    // are told to withdraw again; doing so tells the lender.
+    const stored = await base.store.get(id);
+    expect(stored?.consent.revokedAt).toBe(withdrawn.consent.revokedAt);
+    expect(stored?.remote?.id).toMatch(/^app_/);
+    expect(stored?.events.at(-1)?.note).toMatch(/received this application before it was withdrawn/);
+    await expect(accept(base, id, 'offer-1')).rejects.toThrow(/You revoked your consent/);
+    expect((await withdraw(base, id, 'Changed my mind.')).status).toBe('withdrawn');
+    expect(sandbox.sandbox.lenderView(DIRECT)?.view.status).toBe('withdrawn');
+  });
+});

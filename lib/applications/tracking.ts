@@ -42,6 +42,15 @@ function sameEvent(a: StatusEvent, b: StatusEvent): boolean {
 /**
  * Merges the channel's view into the stored application: its status, stage detail, offers and
  * requests replace ours; its events are added once each. Returns the change, if the status moved.
+ *
+ * The timeline keeps the order in which Tradeline learned of each event: the channel's new
+ * events go after what is stored, in the channel's order. They are never sorted by time: the
+ * channel's timestamps and Tradeline's own (its "received" and the seller's notes) come from two
+ * clocks, and a browser clock a little ahead of the lender's sorted the receipt of a submission
+ * after the lender's review had started (a status seemingly going back to "submitted").
+ *
+ * A view with fewer events than the one the stored status came from is older (two reads
+ * crossed on the network): it changes nothing, so a status never goes back that way.
  */
 export function mergeView(
   app: StoredApplication,
@@ -49,9 +58,9 @@ export function mergeView(
   at: string,
   pollBaseMs: number,
 ): { app: StoredApplication; moved: boolean } {
+  if (view.events.length < (app.remote?.seenEvents ?? 0)) return { app, moved: false };
   const events = [...app.events];
   for (const e of view.events) if (!events.some((x) => sameEvent(x, e))) events.push(e);
-  events.sort((a, b) => a.at.localeCompare(b.at));
   const moved =
     view.status !== app.status ||
     JSON.stringify(view.detail) !== JSON.stringify(app.detail) ||
@@ -63,6 +72,7 @@ export function mergeView(
     moved,
     app: {
       ...app,
+      ...(app.remote ? { remote: { ...app.remote, seenEvents: view.events.length } } : {}),
       status: view.status,
       detail: view.detail,
       offers: view.offers,
@@ -76,12 +86,20 @@ export function mergeView(
   };
 }
 
-async function store(
+/**
+ * Applies `change` to the application as stored now (not to a copy read before a request went
+ * out), in one transaction, and reports a status change. Two polls at once, or a poll and the
+ * seller's action, thus each build on the other's result: a change is recorded and notified
+ * once, and nothing written meanwhile is lost. Undefined when the application was deleted.
+ */
+async function commit(
   deps: TrackingDeps,
-  before: StoredApplication,
-  after: StoredApplication,
-): Promise<StoredApplication> {
-  await deps.store.put(after);
+  id: string,
+  change: (current: StoredApplication) => StoredApplication,
+): Promise<StoredApplication | undefined> {
+  const written = await deps.store.update(id, change);
+  if (!written) return undefined;
+  const { before, after } = written;
   if (after.status !== before.status) {
     deps.onChange?.({
       app: after,
@@ -93,26 +111,39 @@ async function store(
   return after;
 }
 
+/** Like `commit`, for an action the seller asked for on an application that must exist. */
+async function commitExisting(
+  deps: TrackingDeps,
+  id: string,
+  change: (current: StoredApplication) => StoredApplication,
+): Promise<StoredApplication> {
+  const after = await commit(deps, id, change);
+  if (!after) throw new Error(`No application ${id}.`);
+  return after;
+}
+
 /** Reads one application's status from its channel and stores what changed. */
 export async function refresh(deps: TrackingDeps, id: string): Promise<StoredApplication | undefined> {
   const app = await deps.store.get(id);
   if (!app?.remote) return app;
   const at = deps.now().toISOString();
+  const pollBaseMs = deps.pollBaseMs ?? POLL_BASE_MS;
+  let view: ApplicationView;
   try {
-    const view = await deps.clientFor(app).read(app.remote.id, app.remote.token);
-    const merged = mergeView(app, view, at, deps.pollBaseMs ?? POLL_BASE_MS);
-    return store(deps, app, merged.app);
+    view = await deps.clientFor(app).read(app.remote.id, app.remote.token);
   } catch (error) {
     // A failed poll changes nothing but the next poll time (backed off like a quiet one).
-    const intervalMs = Math.min(app.poll.intervalMs * 2, POLL_MAX_MS);
-    const next = {
-      ...app,
-      poll: { intervalMs, nextPollAt: new Date(Date.parse(at) + intervalMs).toISOString() },
-    };
-    await deps.store.put(next);
+    const next = await deps.store.update(id, (current) => {
+      const intervalMs = Math.min(current.poll.intervalMs * 2, POLL_MAX_MS);
+      return {
+        ...current,
+        poll: { intervalMs, nextPollAt: new Date(Date.parse(at) + intervalMs).toISOString() },
+      };
+    });
     if (error instanceof ChannelError && !error.retryable) throw error;
-    return next;
+    return next?.after;
   }
+  return commit(deps, id, (current) => mergeView(current, view, at, pollBaseMs).app);
 }
 
 /** Polls every application whose next poll is due (`force`: every one still open, when the seller asks). */
@@ -140,11 +171,17 @@ async function act(
   if (!app.remote) throw new Error(`${app.channelName} has not received this application yet.`);
   const at = deps.now().toISOString();
   const view = await call(app as StoredApplication & { remote: { id: string; token: string } });
-  const withNote = {
-    ...app,
-    events: [...app.events, { at, status: app.status, source: 'seller' as const, note }],
-  };
-  return store(deps, app, mergeView(withNote, view, at, deps.pollBaseMs ?? POLL_BASE_MS).app);
+  return commitExisting(
+    deps,
+    id,
+    (current) =>
+      mergeView(
+        { ...current, events: [...current.events, { at, status: current.status, source: 'seller', note }] },
+        view,
+        at,
+        deps.pollBaseMs ?? POLL_BASE_MS,
+      ).app,
+  );
 }
 
 /** After consent was revoked, nothing but a withdrawal goes to the channel for an application. */
@@ -187,51 +224,57 @@ export async function withdraw(
   if (!app) throw new Error(`No application ${id}.`);
   const now = deps.now();
   const at = now.toISOString();
-  const consent = revoke(app.consent, now);
   if (app.remote) {
+    let view: ApplicationView;
     try {
-      const done = await act(deps, id, reason, (a) =>
-        deps.clientFor(a).withdraw(a.remote.id, a.remote.token, reason),
-      );
-      const revoked = { ...done, consent };
-      await deps.store.put(revoked);
-      return revoked;
+      view = await deps.clientFor(app).withdraw(app.remote.id, app.remote.token, reason);
     } catch (error) {
       // The channel could not be told (unreachable, or it refused): the revocation still stands
       // here, and nothing more is sent for this application (see `refuseIfRevoked`).
       const why = error instanceof Error ? error.message : String(error);
-      return store(deps, app, {
-        ...app,
-        consent,
+      return commitExisting(deps, id, (current) => ({
+        ...current,
+        consent: revoke(current.consent, now),
         events: [
-          ...app.events,
+          ...current.events,
           {
             at,
-            status: app.status,
+            status: current.status,
             source: 'seller',
-            note: `Consent revoked. ${app.channelName} could not be told (${why}); withdraw again to retry. Tradeline sends nothing more for this application.`,
+            note: `Consent revoked. ${current.channelName} could not be told (${why}); withdraw again to retry. Tradeline sends nothing more for this application.`,
           },
         ],
         updatedAt: at,
-      });
+      }));
     }
+    return commitExisting(deps, id, (current) => ({
+      ...mergeView(
+        {
+          ...current,
+          events: [...current.events, { at, status: current.status, source: 'seller', note: reason }],
+        },
+        view,
+        at,
+        deps.pollBaseMs ?? POLL_BASE_MS,
+      ).app,
+      consent: revoke(current.consent, now),
+    }));
   }
   // Never sent (or sent nowhere): nothing leaves; the queued attempt is cancelled.
-  const local: StoredApplication = {
-    ...app,
-    consent,
+  return commitExisting(deps, id, (current) => ({
+    ...current,
+    consent: revoke(current.consent, now),
     status: 'withdrawn',
     outbox: {
-      ...app.outbox,
-      state: app.outbox.state === 'manual' ? 'manual' : 'failed',
+      ...current.outbox,
+      state: current.outbox.state === 'manual' ? 'manual' : 'failed',
       nextAttemptAt: null,
       sendingSince: null,
     },
-    events: [...app.events, { at, status: 'withdrawn', source: 'seller', note: reason }],
-    poll: { ...app.poll, nextPollAt: null },
+    events: [...current.events, { at, status: 'withdrawn', source: 'seller', note: reason }],
+    poll: { ...current.poll, nextPollAt: null },
     updatedAt: at,
-  };
-  return store(deps, app, local);
+  }));
 }
 
 /** A link-out application: the seller records what the provider told them. */
@@ -246,10 +289,10 @@ export async function recordOwnUpdate(
   if (app.outbox.state !== 'manual')
     throw new Error(`${app.channelName} reports its own status; it cannot be set by hand.`);
   const at = deps.now().toISOString();
-  return store(deps, app, {
-    ...app,
+  return commitExisting(deps, id, (current) => ({
+    ...current,
     status,
-    events: [...app.events, { at, status, source: 'seller', note }],
+    events: [...current.events, { at, status, source: 'seller', note }],
     updatedAt: at,
-  });
+  }));
 }

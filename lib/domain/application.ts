@@ -255,7 +255,18 @@ export const StoredApplication = z.object({
       .object({ code: z.string(), message: z.string(), status: z.number().int().nullable() })
       .optional(),
   }),
-  remote: z.object({ id: z.string(), token: z.string() }).optional(),
+  remote: z
+    .object({
+      id: z.string(),
+      token: z.string(),
+      /**
+       * How many events of the channel's log the stored status was taken from. The log only
+       * grows, so an answer with fewer is older than what is stored (two reads crossed) and its
+       * status is not applied. Absent before any read.
+       */
+      seenEvents: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
   status: ApplicationStatus,
   detail: StageDetail,
   offers: z.array(Offer),

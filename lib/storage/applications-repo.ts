@@ -9,6 +9,17 @@ export interface ApplicationStore {
   /** Stores `app` unless one with its id exists; returns what is stored. Atomic. */
   putIfAbsent(app: StoredApplication): Promise<StoredApplication>;
   list(): Promise<StoredApplication[]>;
+  /**
+   * Reads the stored application and stores what `change` makes of it, in one transaction:
+   * nothing written meanwhile (a poll, a seller's action, a revocation) is overwritten by a
+   * copy read before it. `change` must be synchronous (an IndexedDB transaction ends at the
+   * first await on anything else); returning `current` itself writes nothing. An application no
+   * longer stored (deleted meanwhile) stays deleted: the answer is undefined.
+   */
+  update(
+    id: string,
+    change: (current: StoredApplication) => StoredApplication,
+  ): Promise<{ before: StoredApplication; after: StoredApplication } | undefined>;
 }
 
 /**
@@ -42,6 +53,31 @@ export function applicationStore(db: TradelineDatabase): ApplicationStore {
     },
     async list() {
       return readValid(db, 'applications', StoredApplication);
+    },
+    async update(id, change) {
+      const tx = db.transaction('applications', 'readwrite');
+      const value: unknown = await tx.store.get(id);
+      if (value === undefined) {
+        await tx.done;
+        return undefined;
+      }
+      const parsed = StoredApplication.safeParse(value);
+      if (!parsed.success) {
+        await tx.done;
+        await quarantine(db, 'applications', [id], StoredApplication, new Date());
+        return undefined;
+      }
+      let after: StoredApplication;
+      try {
+        after = change(parsed.data);
+      } catch (error) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw error;
+      }
+      if (after !== parsed.data) await tx.store.put(after);
+      await tx.done;
+      return { before: parsed.data, after };
     },
   };
 }
