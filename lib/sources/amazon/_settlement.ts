@@ -664,54 +664,35 @@ export function createSettlementReader<C extends string>(
       return ctx.issue(line, 'postedDate', ISSUE.notADate(postedText, THEN.rowSkipped()));
     }
     const when = posted ?? ledger.endOf(settlementId);
-    amountRow.cells = cells;
-    amountRow.line = line;
-    amountRow.currency = currency;
-    amountRow.bad = false;
-    const amounts = layout.amounts(cells, readAmount);
-    if (amountRow.bad) return ledger.rowSkipped(settlementId);
+    let bad = false;
+    const amounts = layout.amounts(cells, (column) => {
+      const text = header.get(cells, column);
+      const value = guess.amount(text, currency);
+      if (value === undefined) {
+        if (!bad) ctx.issue(line, column, ISSUE.notAnAmount(text, THEN.rowSkipped()));
+        bad = true;
+        return null;
+      }
+      return value;
+    });
+    if (bad) return ledger.rowSkipped(settlementId);
     if (amounts.length === 0) return; // a row that moved no money (e.g. V1's quantity-only order line)
     if (!when) {
       ledger.rowSkipped(settlementId);
       return ctx.issue(line, 'postedDate', ISSUE.rowHasNoPostedDate(THEN.itSkipped()));
     }
-    // One row object for the file: the ledger copies what it keeps.
-    settlementRow.line = line;
-    settlementRow.settlementId = settlementId;
-    settlementRow.transactionType = transactionType;
-    settlementRow.orderId = cell.orderId(cells);
-    settlementRow.adjustmentId = cell.adjustmentId(cells);
-    settlementRow.sku = cell.sku(cells);
-    settlementRow.marketplace = marketplace;
-    settlementRow.date = when;
-    settlementRow.currency = currency;
-    settlementRow.amounts = amounts;
-    ledger.row(settlementRow);
-  };
-
-  // The row whose amounts `readAmount` reads: one function for the file, not a closure per row.
-  const amountRow = { cells: [] as readonly string[], line: 0, currency: '', bad: false };
-  const readAmount = (column: C | SettlementColumn): number | null => {
-    const text = header.get(amountRow.cells, column);
-    const value = guess.amount(text, amountRow.currency);
-    if (value === undefined) {
-      if (!amountRow.bad) ctx.issue(amountRow.line, column, ISSUE.notAnAmount(text, THEN.rowSkipped()));
-      amountRow.bad = true;
-      return null;
-    }
-    return value;
-  };
-  const settlementRow: SettlementRow = {
-    line: 0,
-    settlementId: '',
-    transactionType: '',
-    orderId: '',
-    adjustmentId: '',
-    sku: '',
-    marketplace: '',
-    date: '',
-    currency: '',
-    amounts: [],
+    ledger.row({
+      line,
+      settlementId,
+      transactionType,
+      orderId: cell.orderId(cells),
+      adjustmentId: cell.adjustmentId(cells),
+      sku: cell.sku(cells),
+      marketplace,
+      date: when,
+      currency,
+      amounts,
+    });
   };
 
   const pending = new PendingRows(
