@@ -47,9 +47,14 @@ function bestOf(
 
 const RSS_ON_EXIT = pathToFileURL(resolve('bench/tasks/rss-on-exit.mjs')).href;
 
+/** The largest peak reported: tsx runs the script in a child process, and both report one. */
 function peakOf(stderr: string): number {
-  const last = stderr.trim().split('\n').at(-1) ?? '{}';
-  return Number((JSON.parse(last) as { maxRssMb?: number }).maxRssMb);
+  let peak = 0;
+  for (const line of stderr.split('\n')) {
+    if (!line.startsWith('{"maxRssMb"')) continue;
+    peak = Math.max(peak, Number((JSON.parse(line) as { maxRssMb: number }).maxRssMb));
+  }
+  return peak;
 }
 
 /** A baseline script in bench/tasks, which prints its figures as JSON. */
