@@ -263,6 +263,38 @@ describe('tracking', () => {
   });
 });
 
+/**
+ * `base` with the lender client's `read` or `create` held after the lender has answered, until
+ * `release()`: a request in flight while the seller (or another request) acts.
+ */
+function holdAfterAnswer(base: TrackingDeps, method: 'read' | 'create') {
+  let release: () => void = () => {};
+  let answered: () => void = () => {};
+  const started = new Promise<void>((resolve) => {
+    answered = resolve;
+  });
+  const hold = () =>
+    new Promise<void>((resolve) => {
+      answered();
+      release = resolve;
+    });
+  const deps: TrackingDeps = {
+    ...base,
+    clientFor: (app) => {
+      const real = base.clientFor(app);
+      const after = async <T>(answer: Promise<T>): Promise<T> => {
+        const value = await answer;
+        await hold();
+        return value;
+      };
+      return method === 'read'
+        ? { ...real, read: (remoteId, token) => after(real.read(remoteId, token)) }
+        : { ...real, create: (p, key) => after(real.create(p, key)) };
+    },
+  };
+  return { deps, started, release: () => release() };
+}
+
 describe('tracking under concurrency and clock skew: a status never goes back', () => {
   /** The channel steps of a timeline, as the seller reads them top to bottom (repeats folded). */
   const channelSteps = (events: readonly { status: string; source: string }[]) =>
@@ -349,28 +381,7 @@ describe('tracking under concurrency and clock skew: a status never goes back', 
   it('a consent revoked while a status read is in flight stays revoked', async () => {
     const base = await deps();
     const id = await submit(base, DIRECT);
-    let release: () => void = () => {};
-    let reading: () => void = () => {};
-    const started = new Promise<void>((resolve) => {
-      reading = resolve;
-    });
-    const slow: TrackingDeps = {
-      ...base,
-      clientFor: (app) => {
-        const real = base.clientFor(app);
-        return {
-          ...real,
-          read: async (remoteId, token) => {
-            const view = await real.read(remoteId, token);
-            reading();
-            await new Promise<void>((resolve) => {
-              release = resolve;
-            });
-            return view;
-          },
-        };
-      },
-    };
+    const { deps: slow, started, release } = holdAfterAnswer(base, 'read');
     const unreachable: TrackingDeps = {
       ...base,
       clientFor: (app) =>
@@ -394,28 +405,7 @@ describe('tracking under concurrency and clock skew: a status never goes back', 
     const db = await openTradelineDb();
     const base = await deps();
     const id = await submit(base, DIRECT);
-    let release: () => void = () => {};
-    let reading: () => void = () => {};
-    const started = new Promise<void>((resolve) => {
-      reading = resolve;
-    });
-    const slow: TrackingDeps = {
-      ...base,
-      clientFor: (app) => {
-        const real = base.clientFor(app);
-        return {
-          ...real,
-          read: async (remoteId, token) => {
-            const view = await real.read(remoteId, token);
-            reading();
-            await new Promise<void>((resolve) => {
-              release = resolve;
-            });
-            return view;
-          },
-        };
-      },
-    };
+    const { deps: slow, started, release } = holdAfterAnswer(base, 'read');
     const polling = refresh(slow, id);
     await started;
     await db.delete('applications', id); // "delete everything" while the poll is out
@@ -434,28 +424,7 @@ describe('tracking under concurrency and clock skew: a status never goes back', 
       () => 'k-racing',
     );
     const id = queued?.id as string;
-    let release: () => void = () => {};
-    let sending: () => void = () => {};
-    const started = new Promise<void>((resolve) => {
-      sending = resolve;
-    });
-    const slow: TrackingDeps = {
-      ...base,
-      clientFor: (app) => {
-        const real = base.clientFor(app);
-        return {
-          ...real,
-          create: async (p, key) => {
-            const created = await real.create(p, key);
-            sending();
-            await new Promise<void>((resolve) => {
-              release = resolve;
-            });
-            return created;
-          },
-        };
-      },
-    };
+    const { deps: slow, started, release } = holdAfterAnswer(base, 'create');
     const send = sendDue(slow);
     await started;
     const withdrawn = await withdraw(base, id, 'Changed my mind.');
