@@ -2,6 +2,7 @@ import { addMonths } from '../domain/months.ts';
 import type { LedgerEntry, MonthAggregate, Platform, RecordChunk } from '../domain/records.ts';
 import { addEntry, emptyAggregate } from './aggregate.ts';
 import type { TradelineDatabase } from './db.ts';
+import { joinStoredKeys, splitStoredKeys, storedKey } from './dedupe-keys.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
 export interface RemoveImportResult {
@@ -48,7 +49,7 @@ export async function removeImport(db: TradelineDatabase, importId: string): Pro
     const gone = new Set<string>();
     for (const chunk of stored) {
       for (const entry of chunk.records) {
-        if (entry.importId === importId) gone.add(entry.key);
+        if (entry.importId === importId) gone.add(storedKey(entry.key));
         else kept.push(entry);
       }
     }
@@ -70,9 +71,9 @@ export async function removeImport(db: TradelineDatabase, importId: string): Pro
     for (const chunk of stored) if (chunk.seq >= packed) void chunks.delete([platform, month, chunk.seq]);
 
     // Dedupe keys, in their order, without the removed records' keys.
-    const keys = (await dedupe.get([platform, month]))?.keys ?? [];
+    const keys = splitStoredKeys((await dedupe.get([platform, month]))?.keys ?? '');
     const left = keys.filter((k) => !gone.has(k));
-    if (left.length > 0) void dedupe.put({ platform, month, keys: left });
+    if (left.length > 0) void dedupe.put({ platform, month, keys: joinStoredKeys(left) });
     else void dedupe.delete([platform, month]);
 
     // Totals from the records that remain, in the order they were added.

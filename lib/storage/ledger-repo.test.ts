@@ -90,6 +90,35 @@ describe('importEntries', () => {
     db.close();
   });
 
+  it('a batch of a whole chunk or more starts new chunks after a partly filled one, in order', async () => {
+    const db = await openTradelineDb();
+    await importEntries(db, meta(IMPORT_A, 3), 'shopify', [
+      order('a1', '2026-05-01', 1_00),
+      order('a2', '2026-05-02', 1_00),
+      order('a3', '2026-05-03', 1_00),
+    ]);
+    const batch = Array.from({ length: CHUNK_SIZE + 2 }, (_, i) =>
+      order(`b${i}`, '2026-05-20', 1_00, IMPORT_B),
+    );
+    await importEntries(db, meta(IMPORT_B, batch.length), 'shopify', batch);
+    // The first chunk (3 records) is left as it was; the batch fills two chunks after it.
+    const sizes = (await db.getAll('chunks')).map((c) => [c.seq, c.records.length]);
+    expect(sizes).toEqual([
+      [0, 3],
+      [1, CHUNK_SIZE],
+      [2, 2],
+    ]);
+    const stored = await readMonth(db, 'shopify', '2026-05');
+    expect(stored.map((e) => e.orderId)).toEqual(['a1', 'a2', 'a3', ...batch.map((e) => e.orderId)]);
+    // The same records again: all duplicates, nothing written.
+    const again = await importEntries(db, meta(IMPORT_B, batch.length), 'shopify', batch);
+    expect(again).toMatchObject({ added: 0, duplicates: CHUNK_SIZE + 2 });
+    expect(await db.count('chunks')).toBe(3);
+    const [may] = await listAggregates(db);
+    expect(may).toMatchObject({ orders: CHUNK_SIZE + 5, grossSales: { USD: (CHUNK_SIZE + 5) * 100 } });
+    db.close();
+  });
+
   it('never adds amounts of different currencies together', async () => {
     const db = await openTradelineDb();
     const eur = { ...order('e1', '2026-06-01', 50_00), gross: { amount: 50_00, currency: 'EUR' } };

@@ -1,8 +1,9 @@
-import type { IDBPTransaction } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { addMonths } from '../domain/months.ts';
-import type { ImportRecord, LedgerEntry, MonthAggregate, Platform } from '../domain/records.ts';
+import type { ImportRecord, LedgerEntry, MonthAggregate, Platform, RecordChunk } from '../domain/records.ts';
 import { addEntry, emptyAggregate } from './aggregate.ts';
 import type { TradelineDatabase } from './db.ts';
+import { appendStoredKeys, splitStoredKeys, storedKey } from './dedupe-keys.ts';
 import { storageError } from './errors.ts';
 import { CHUNK_SIZE, type TradelineDB } from './schema.ts';
 
@@ -54,11 +55,8 @@ export async function importEntries(
   }
 }
 
-type ImportTransaction = IDBPTransaction<
-  TradelineDB,
-  ('imports' | 'chunks' | 'dedupe' | 'aggregates')[],
-  'readwrite'
->;
+type ImportStores = ('imports' | 'chunks' | 'dedupe' | 'aggregates')[];
+type ImportTransaction = IDBPTransaction<TradelineDB, ImportStores, 'readwrite'>;
 
 async function storeImport(
   tx: ImportTransaction,
@@ -73,16 +71,16 @@ async function storeImport(
   let duplicates = 0;
   const months = new Set<string>();
 
-  // Dedupe keys of each platform-month, loaded once per import. The same event can carry
+  // Dedupe keys of each platform-month, loaded once per call. The same event can carry
   // different dates in different formats (order date, charge date, settlement posting), so a
   // record is also checked against the neighbouring months.
-  const keySets = new Map<string, { keys: string[]; set: Set<string> }>();
+  const keySets = new Map<string, { joined: string; set: Set<string> }>();
   const keysOf = async (platform: Platform, month: string) => {
     const id = `${platform}|${month}`;
     let found = keySets.get(id);
     if (!found) {
-      const keys = (await dedupe.get([platform, month]))?.keys ?? [];
-      found = { keys, set: new Set(keys) };
+      const joined = (await dedupe.get([platform, month]))?.keys ?? '';
+      found = { joined, set: new Set(splitStoredKeys(joined)) };
       keySets.set(id, found);
     }
     return found;
@@ -95,35 +93,23 @@ async function storeImport(
     const before = await keysOf(groupPlatform, addMonths(month, -1));
     const after = await keysOf(groupPlatform, addMonths(month, 1));
     const fresh: LedgerEntry[] = [];
+    const freshKeys: string[] = [];
     for (const entry of group) {
-      if (own.set.has(entry.key) || before.set.has(entry.key) || after.set.has(entry.key)) {
+      const key = storedKey(entry.key);
+      if (own.set.has(key) || before.set.has(key) || after.set.has(key)) {
         duplicates += 1;
         continue;
       }
-      own.set.add(entry.key);
-      own.keys.push(entry.key);
+      own.set.add(key);
+      freshKeys.push(key);
       fresh.push(entry);
     }
-    const keys = own.keys;
     if (fresh.length === 0) continue;
     added += fresh.length;
+    own.joined = appendStoredKeys(own.joined, freshKeys);
+    void dedupe.put({ platform: groupPlatform, month, keys: own.joined });
 
-    const last = await chunks.openCursor(
-      IDBKeyRange.bound([groupPlatform, month, 0], [groupPlatform, month, Number.MAX_SAFE_INTEGER]),
-      'prev',
-    );
-    let chunk = last?.value ?? { platform: groupPlatform, month, seq: 0, records: [] };
-    let offset = 0;
-    while (offset < fresh.length) {
-      if (chunk.records.length >= CHUNK_SIZE) {
-        chunk = { platform: groupPlatform, month, seq: chunk.seq + 1, records: [] };
-      }
-      const take = Math.min(CHUNK_SIZE - chunk.records.length, fresh.length - offset);
-      chunk.records.push(...fresh.slice(offset, offset + take));
-      offset += take;
-      void chunks.put(chunk);
-    }
-    void dedupe.put({ platform: groupPlatform, month, keys });
+    for (const chunk of await chunksFor(chunks, groupPlatform, month, fresh)) void chunks.put(chunk);
 
     const agg: MonthAggregate =
       (await aggregates.get([groupPlatform, month])) ?? emptyAggregate(groupPlatform, month);
@@ -143,6 +129,47 @@ async function storeImport(
   void tx.objectStore('imports').put(record);
   await tx.done;
   return { importId: meta.id, added, duplicates, months: [...months].sort() };
+}
+
+/**
+ * The chunks that store `fresh`, a platform-month's new records, after the month's stored ones.
+ * A small addition (a dashboard page read) tops up the month's last chunk, so that chunks stay
+ * full; a large one (a file's batch) starts new chunks after it instead: re-reading and rewriting
+ * a chunk of up to CHUNK_SIZE records on every batch cost as much as storing a fifth of the batch.
+ */
+async function chunksFor(
+  chunks: IDBPObjectStore<TradelineDB, ImportStores, 'chunks', 'readwrite'>,
+  platform: Platform,
+  month: string,
+  fresh: readonly LedgerEntry[],
+): Promise<RecordChunk[]> {
+  const range = IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]);
+  let chunk: RecordChunk | undefined;
+  let nextSeq = 0;
+  if (fresh.length < CHUNK_SIZE) {
+    const last = await chunks.openCursor(range, 'prev');
+    if (last) {
+      chunk = last.value;
+      nextSeq = chunk.seq + 1;
+    }
+  } else {
+    const last = await chunks.openKeyCursor(range, 'prev');
+    if (last) nextSeq = last.key[2] + 1;
+  }
+  const out: RecordChunk[] = [];
+  let offset = 0;
+  if (chunk && chunk.records.length < CHUNK_SIZE) {
+    const take = Math.min(CHUNK_SIZE - chunk.records.length, fresh.length);
+    chunk.records.push(...fresh.slice(0, take));
+    out.push(chunk);
+    offset = take;
+  }
+  while (offset < fresh.length) {
+    out.push({ platform, month, seq: nextSeq, records: fresh.slice(offset, offset + CHUNK_SIZE) });
+    nextSeq += 1;
+    offset += CHUNK_SIZE;
+  }
+  return out;
 }
 
 /** Every stored record of one platform and month, in import order. */

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, order, payout } from '../../../test/factories.ts';
+import type { LedgerEntry } from '../../domain/records.ts';
 import { openTradelineDb } from '../db.ts';
+import { keysOf } from '../dedupe-keys.ts';
+import { importEntries } from '../ledger-repo.ts';
 import { LATEST_VERSION, MIGRATIONS } from './all.ts';
 
 describe('migrations', () => {
-  it('are numbered 1..n without gaps, each in its own zero-padded file', async () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(
-      Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1),
-    );
+  it('are numbered in ascending order from 1, each in its own zero-padded file', async () => {
+    // 009 (import state) is on a branch developed alongside 010; merged, the list is 1..n again.
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
+    expect(LATEST_VERSION).toBe(versions.at(-1));
     const files = Object.keys(import.meta.glob('./[0-9][0-9][0-9]-*.ts'));
     expect(files).toHaveLength(MIGRATIONS.length);
     MIGRATIONS.forEach((m, i) => {
@@ -36,7 +41,8 @@ describe('migrations', () => {
     });
     await v1.put('chunks', { platform: 'shopify', month: '2026-01', seq: 0, records: jan });
     await v1.put('chunks', { platform: 'shopify', month: '2026-02', seq: 0, records: feb });
-    await v1.put('dedupe', { platform: 'shopify', month: '2026-01', keys: jan.map((e) => e.key) });
+    // Version 1's shape: an array of keys (one string since 010).
+    await v1.put('dedupe', { platform: 'shopify', month: '2026-01', keys: jan.map((e) => e.key) } as never);
     v1.close();
 
     const db = await openTradelineDb();
@@ -44,10 +50,9 @@ describe('migrations', () => {
     expect(await db.count('imports')).toBe(1);
     expect((await db.get('chunks', ['shopify', '2026-01', 0]))?.records).toEqual(jan);
     expect((await db.get('chunks', ['shopify', '2026-02', 0]))?.records).toEqual(feb);
-    expect((await db.get('dedupe', ['shopify', '2026-01']))?.keys).toEqual([
-      'shopify:order:1001',
-      'shopify:order:1002',
-    ]);
+    expect((await db.get('dedupe', ['shopify', '2026-01']))?.keys).toBe(
+      'shopify:order:1001\nshopify:order:1002',
+    );
     const janTotals = await db.get('aggregates', ['shopify', '2026-01']);
     expect(janTotals).toMatchObject({ orders: 2, records: 2, grossSales: { USD: 42_50 } });
     const febTotals = await db.get('aggregates', ['shopify', '2026-02']);
@@ -202,6 +207,58 @@ describe('migrations', () => {
     } as never);
     expect(id).toBe(1);
     db.close();
+  });
+
+  it('upgrading from every earlier version joins each month dedupe keys into one string, and dedupe stays exact (010)', async () => {
+    // Keys come from report cells: one with a line break and one with a backslash must survive.
+    const odd = [order('a\nb', '2026-05-02', 1_00), order('c\\nd', '2026-05-03', 2_00)];
+    const plain = [order('5001', '2026-05-04', 3_00), order('5002', '2026-06-01', 4_00)];
+    for (const from of MIGRATIONS.map((m) => m.version).filter((v) => v < 10)) {
+      const name = `dedupe-from-${from}`;
+      const old = await openTradelineDb({ name, version: from });
+      const may = [...odd, plain[0]] as LedgerEntry[];
+      // The shape every version before 010 stored: an array of keys.
+      await old.put('dedupe', {
+        platform: 'shopify',
+        month: '2026-05',
+        keys: may.map((e) => e.key),
+      } as never);
+      await old.put('dedupe', { platform: 'shopify', month: '2026-06', keys: [plain[1]?.key] } as never);
+      await old.put('dedupe', { platform: 'shopify', month: '2026-07', keys: [] } as never);
+      old.close();
+
+      const db = await openTradelineDb({ name });
+      expect(db.version, `from version ${from}`).toBe(LATEST_VERSION);
+      const stored = await db.get('dedupe', ['shopify', '2026-05']);
+      expect(stored?.keys, `from version ${from}`).toBe(
+        'shopify:order:a\\nb\nshopify:order:c\\\\nd\nshopify:order:5001',
+      );
+      expect(keysOf(stored?.keys ?? '')).toEqual(may.map((e) => e.key));
+      expect((await db.get('dedupe', ['shopify', '2026-06']))?.keys).toBe('shopify:order:5002');
+      expect((await db.get('dedupe', ['shopify', '2026-07']))?.keys).toBe('');
+
+      // The same records again (and a new one) after the upgrade: only the new one is added.
+      const again = [...odd, ...plain, order('5003', '2026-05-09', 5_00)].map((e) => ({
+        ...e,
+        importId: IMPORT_A,
+      }));
+      const result = await importEntries(
+        db,
+        {
+          id: IMPORT_A,
+          provenance: fileProvenance(IMPORT_A, again.length),
+          importedAt: '2026-11-01T00:00:00.000Z',
+        },
+        'shopify',
+        again,
+      );
+      expect(result, `from version ${from}`).toMatchObject({ added: 1, duplicates: 4 });
+      expect(keysOf((await db.get('dedupe', ['shopify', '2026-05']))?.keys ?? '')).toEqual([
+        ...may.map((e) => e.key),
+        'shopify:order:5003',
+      ]);
+      db.close();
+    }
   });
 
   it('upgrading from every earlier version reaches the latest with every store', async () => {
