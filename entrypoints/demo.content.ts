@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { DEMO_SITE } from '../lib/pages/demo/selectors.ts';
 
 /**
@@ -11,12 +10,6 @@ export default defineContentScript({
   matches: [...DEMO_SITE.matches],
   runAt: 'document_idle',
   main() {
-    bootContentScript({
-      family: DEMO_SITE.id,
-      label: DEMO_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/demo-reader.js')),
-    });
+    launch(DEMO_SITE, '/demo-reader.js');
   },
 });

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { DHGATE_SITE } from '../lib/pages/dhgate/selectors.ts';
 
 /**
@@ -11,12 +10,6 @@ export default defineContentScript({
   matches: [...DHGATE_SITE.matches],
   runAt: 'document_idle',
   main() {
-    bootContentScript({
-      family: DHGATE_SITE.id,
-      label: DHGATE_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/dhgate-reader.js')),
-    });
+    launch(DHGATE_SITE, '/dhgate-reader.js');
   },
 });

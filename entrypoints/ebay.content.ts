@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { EBAY_SITE } from '../lib/pages/ebay/selectors.ts';
 
 /**
@@ -11,12 +10,6 @@ export default defineContentScript({
   matches: [...EBAY_SITE.matches],
   runAt: 'document_idle',
   main() {
-    bootContentScript({
-      family: EBAY_SITE.id,
-      label: EBAY_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/ebay-reader.js')),
-    });
+    launch(EBAY_SITE, '/ebay-reader.js');
   },
 });

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { PAYPAL_SITE } from '../lib/pages/paypal/selectors.ts';
 
 /**
@@ -11,12 +10,6 @@ export default defineContentScript({
   matches: [...PAYPAL_SITE.matches],
   runAt: 'document_idle',
   main() {
-    bootContentScript({
-      family: PAYPAL_SITE.id,
-      label: PAYPAL_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/paypal-reader.js')),
-    });
+    launch(PAYPAL_SITE, '/paypal-reader.js');
   },
 });

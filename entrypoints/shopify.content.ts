@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { SHOPIFY_SITE } from '../lib/pages/shopify/selectors.ts';
 
 /**
@@ -11,12 +10,6 @@ export default defineContentScript({
   matches: [...SHOPIFY_SITE.matches],
   runAt: 'document_idle',
   main() {
-    bootContentScript({
-      family: SHOPIFY_SITE.id,
-      label: SHOPIFY_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/shopify-reader.js')),
-    });
+    launch(SHOPIFY_SITE, '/shopify-reader.js');
   },
 });

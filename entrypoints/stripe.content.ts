@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { STRIPE_SITE } from '../lib/pages/stripe/selectors.ts';
 
 /**
@@ -11,12 +10,6 @@ export default defineContentScript({
   matches: [...STRIPE_SITE.matches],
   runAt: 'document_idle',
   main() {
-    bootContentScript({
-      family: STRIPE_SITE.id,
-      label: STRIPE_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/stripe-reader.js')),
-    });
+    launch(STRIPE_SITE, '/stripe-reader.js');
   },
 });

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bootContentScript, type PageReader, registerReader } from './boot.ts';
+import {
+  bootContentScript,
+  contentRuntime,
+  type NativeRuntime,
+  nativeRuntime,
+  type PageReader,
+  registerReader,
+} from './boot.ts';
 import type { ContentRuntime } from './content.ts';
 
 function fakeRuntime() {
@@ -64,5 +71,86 @@ describe('bootContentScript', () => {
     booted.root.querySelector('button')?.click();
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
     expect(booted.launcher.isConnected).toBe(true);
+  });
+});
+
+/** A native runtime whose one listener is kept, and whose sendMessage answers `reply`. */
+function native(reply: () => Promise<unknown>) {
+  let listener: Parameters<NativeRuntime['onMessage']['addListener']>[0] | undefined;
+  const runtime: NativeRuntime = {
+    id: 'ext',
+    getURL: (path) => `chrome-extension://ext${path}`,
+    sendMessage: vi.fn(reply),
+    onMessage: { addListener: (l) => (listener = l) },
+  };
+  return {
+    runtime,
+    deliver: (message: unknown, respond: (a: unknown) => void) => listener?.(message, {}, respond),
+  };
+}
+
+describe('the launcher runtime without the polyfill', () => {
+  it("in Chromium answers the popup through sendResponse, a failure as the polyfill's rejected answer", async () => {
+    const { runtime, deliver } = native(async () => undefined);
+    const content = contentRuntime(runtime, false);
+    content.onMessage((message) =>
+      (message as { fail?: boolean }).fail
+        ? Promise.reject(new Error('no table here'))
+        : Promise.resolve('read'),
+    );
+    const answers: unknown[] = [];
+    expect(deliver({ ok: 1 }, (a) => answers.push(a))).toBe(true);
+    expect(deliver({ fail: true }, (a) => answers.push(a))).toBe(true);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(answers).toEqual(['read', { __mozWebExtensionPolyfillReject__: true, message: 'no table here' }]);
+  });
+
+  it('in Chromium stays silent on messages it does not answer (other listeners may)', () => {
+    const { runtime, deliver } = native(async () => undefined);
+    contentRuntime(runtime, false).onMessage(() => undefined);
+    const respond = vi.fn();
+    expect(deliver({ channel: 'tradeline/v1' }, respond)).toBeUndefined();
+    expect(respond).not.toHaveBeenCalled();
+  });
+
+  it('in Firefox answers with the promise itself', async () => {
+    const { runtime, deliver } = native(async () => undefined);
+    contentRuntime(runtime, true).onMessage(() => Promise.resolve('read'));
+    await expect(deliver({}, () => {}) as Promise<unknown>).resolves.toBe('read');
+  });
+
+  it("turns the background's rejected answer into an error, and a closed port into no answer", async () => {
+    const rejected = native(async () => ({
+      __mozWebExtensionPolyfillReject__: true,
+      message: 'storage is full',
+    }));
+    await expect(contentRuntime(rejected.runtime, false).sendMessage({})).rejects.toThrow('storage is full');
+    const closed = native(async () => {
+      throw new Error('The message port closed before a response was received.');
+    });
+    await expect(contentRuntime(closed.runtime, false).sendMessage({})).resolves.toBeUndefined();
+    const gone = native(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(contentRuntime(gone.runtime, false).sendMessage({})).rejects.toThrow('Receiving end');
+    const ok = native(async () => ({ ok: true, data: { added: 2 } }));
+    await expect(contentRuntime(ok.runtime, false).sendMessage({})).resolves.toEqual({
+      ok: true,
+      data: { added: 2 },
+    });
+  });
+
+  it("finds Firefox's browser namespace first, else Chromium's chrome", () => {
+    const firefox = native(async () => undefined).runtime;
+    const chromium = native(async () => undefined).runtime;
+    expect(nativeRuntime({ browser: { runtime: firefox }, chrome: { runtime: chromium } })).toEqual({
+      runtime: firefox,
+      answersWithPromises: true,
+    });
+    expect(nativeRuntime({ chrome: { runtime: chromium } })).toEqual({
+      runtime: chromium,
+      answersWithPromises: false,
+    });
+    expect(() => nativeRuntime({})).toThrow(/no extension runtime/);
   });
 });
