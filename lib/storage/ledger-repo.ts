@@ -55,6 +55,34 @@ export async function importEntries(
   }
 }
 
+interface KeySet {
+  /** The stored key list the set was built from (and is kept equal to). */
+  joined: string;
+  set: Set<string>;
+}
+
+/**
+ * The key sets of the months the last successful call used, for the next call: a file's batches
+ * come in date order, so the next batch needs mostly the same months, and building a set of a
+ * month's tens of thousands of keys again on every batch was a large part of storing's cost. A set
+ * is reused only if the stored list is still exactly the string it was built from (another page
+ * or a removal may have written since). A call takes the sets it uses out of here and puts them
+ * back only once its transaction committed: a failed call's sets (holding keys that were never
+ * stored) are never reused, and two calls never share one.
+ */
+let recent = new Map<string, KeySet>();
+
+function takeRecent(id: string, joined: string): KeySet | undefined {
+  const found = recent.get(id);
+  recent.delete(id);
+  return found && found.joined === joined ? found : undefined;
+}
+
+/** Keeps only the last call's months, so that memory stays a few months of keys. */
+function keepRecent(used: Map<string, KeySet>): void {
+  recent = used;
+}
+
 type ImportStores = ('imports' | 'chunks' | 'dedupe' | 'aggregates')[];
 type ImportTransaction = IDBPTransaction<TradelineDB, ImportStores, 'readwrite'>;
 
@@ -74,13 +102,13 @@ async function storeImport(
   // Dedupe keys of each platform-month, loaded once per call. The same event can carry
   // different dates in different formats (order date, charge date, settlement posting), so a
   // record is also checked against the neighbouring months.
-  const keySets = new Map<string, { joined: string; set: Set<string> }>();
+  const keySets = new Map<string, KeySet>();
   const keysOf = async (platform: Platform, month: string) => {
-    const id = `${platform}|${month}`;
+    const id = `${tx.db.name}|${platform}|${month}`;
     let found = keySets.get(id);
     if (!found) {
       const joined = (await dedupe.get([platform, month]))?.keys ?? '';
-      found = { joined, set: new Set(splitStoredKeys(joined)) };
+      found = takeRecent(id, joined) ?? { joined, set: new Set(splitStoredKeys(joined)) };
       keySets.set(id, found);
     }
     return found;
@@ -128,6 +156,7 @@ async function storeImport(
   };
   void tx.objectStore('imports').put(record);
   await tx.done;
+  keepRecent(keySets);
   return { importId: meta.id, added, duplicates, months: [...months].sort() };
 }
 
