@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  bootContentScript,
-  contentRuntime,
-  type NativeRuntime,
-  nativeRuntime,
-  type PageReader,
-  registerReader,
-} from './boot.ts';
+import { contentRuntime, type NativeRuntime, nativeRuntime } from '../../messaging/native-runtime.ts';
+import { bootContentScript, type PageReader, registerReader } from './boot.ts';
 import type { ContentRuntime } from './content.ts';
 
 function fakeRuntime() {
