@@ -9,6 +9,8 @@ import { launch } from '../lib/pages/core/boot.ts';
 export default defineContentScript({
   matches: [...AMAZON_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(AMAZON_SITE, '/amazon-reader.js');
   },

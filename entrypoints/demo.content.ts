@@ -9,6 +9,8 @@ import { DEMO_SITE } from '../lib/pages/demo/selectors.ts';
 export default defineContentScript({
   matches: [...DEMO_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(DEMO_SITE, '/demo-reader.js');
   },

@@ -9,6 +9,8 @@ import { DHGATE_SITE } from '../lib/pages/dhgate/selectors.ts';
 export default defineContentScript({
   matches: [...DHGATE_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(DHGATE_SITE, '/dhgate-reader.js');
   },

@@ -9,6 +9,8 @@ import { EBAY_SITE } from '../lib/pages/ebay/selectors.ts';
 export default defineContentScript({
   matches: [...EBAY_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(EBAY_SITE, '/ebay-reader.js');
   },

@@ -9,6 +9,8 @@ import { ETSY_SITE } from '../lib/pages/etsy/selectors.ts';
 export default defineContentScript({
   matches: [...ETSY_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(ETSY_SITE, '/etsy-reader.js');
   },

@@ -9,6 +9,8 @@ import { PAYPAL_SITE } from '../lib/pages/paypal/selectors.ts';
 export default defineContentScript({
   matches: [...PAYPAL_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(PAYPAL_SITE, '/paypal-reader.js');
   },

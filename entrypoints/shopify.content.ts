@@ -9,6 +9,8 @@ import { SHOPIFY_SITE } from '../lib/pages/shopify/selectors.ts';
 export default defineContentScript({
   matches: [...SHOPIFY_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(SHOPIFY_SITE, '/shopify-reader.js');
   },

@@ -9,6 +9,8 @@ import { STRIPE_SITE } from '../lib/pages/stripe/selectors.ts';
 export default defineContentScript({
   matches: [...STRIPE_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(STRIPE_SITE, '/stripe-reader.js');
   },

@@ -9,6 +9,8 @@ import { WALMART_SITE } from '../lib/pages/walmart/selectors.ts';
 export default defineContentScript({
   matches: [...WALMART_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
     launch(WALMART_SITE, '/walmart-reader.js');
   },

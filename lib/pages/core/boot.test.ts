@@ -12,6 +12,9 @@ function fakeRuntime() {
   return { runtime, send: (message: unknown) => listeners[0]?.(message) };
 }
 
+/** Mounts at once (the default waits for the page to be idle). */
+const now = (mount: () => void) => mount();
+
 describe('bootContentScript', () => {
   afterEach(() => {
     document.body.replaceChildren();
@@ -20,7 +23,14 @@ describe('bootContentScript', () => {
   it('mounts only the collapsed launcher and loads nothing until asked', () => {
     const { runtime, send } = fakeRuntime();
     const load = vi.fn(async () => undefined);
-    const booted = bootContentScript({ family: 'boot-a', label: 'Test site', runtime, win: window, load });
+    const booted = bootContentScript({
+      family: 'boot-a',
+      label: 'Test site',
+      runtime,
+      win: window,
+      load,
+      schedule: now,
+    });
     expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(1);
     expect(booted.root.querySelector('button')?.textContent).toBe('Tradeline');
     expect(booted.root.querySelector('button')?.getAttribute('aria-label')).toContain('Test site');
@@ -29,12 +39,48 @@ describe('bootContentScript', () => {
     expect(runtime.sendMessage).not.toHaveBeenCalled();
   });
 
+  it('puts the launcher on the page only once the page is idle, and listens at once', async () => {
+    const { runtime, send } = fakeRuntime();
+    const load = vi.fn(async () => undefined);
+    bootContentScript({ family: 'boot-e', label: 'E', runtime, win: window, load });
+    expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
+    expect(send({ channel: 'tradeline/v1', type: 'x' })).toBeUndefined();
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(1));
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('adds no launcher when the popup asked for the page before it was put there', async () => {
+    const { runtime, send } = fakeRuntime();
+    let mountLater = () => {};
+    const load = async () => registerReader('boot-f', () => ({ open: () => {}, handle: async () => 'read' }));
+    bootContentScript({
+      family: 'boot-f',
+      label: 'F',
+      runtime,
+      win: window,
+      load,
+      schedule: (mount) => {
+        mountLater = mount;
+      },
+    });
+    await expect(send({ channel: 'tradeline/page', type: 'readPage' })).resolves.toBe('read');
+    mountLater();
+    expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
+  });
+
   it('loads the reader once when the popup asks, answers through it and removes the launcher', async () => {
     const { runtime, send } = fakeRuntime();
     const handle = vi.fn(async (message: unknown) => ({ echoed: message }));
     const start = vi.fn((): PageReader => ({ open: () => {}, handle }));
     const load = vi.fn(async () => registerReader('boot-b', start));
-    const booted = bootContentScript({ family: 'boot-b', label: 'B', runtime, win: window, load });
+    const booted = bootContentScript({
+      family: 'boot-b',
+      label: 'B',
+      runtime,
+      win: window,
+      load,
+      schedule: now,
+    });
     const request = { channel: 'tradeline/page', type: 'readPage' };
     await expect(send(request)).resolves.toEqual({ echoed: request });
     await expect(send(request)).resolves.toEqual({ echoed: request });
@@ -47,7 +93,14 @@ describe('bootContentScript', () => {
     const { runtime } = fakeRuntime();
     const open = vi.fn();
     const load = async () => registerReader('boot-c', () => ({ open, handle: () => undefined }));
-    const booted = bootContentScript({ family: 'boot-c', label: 'C', runtime, win: window, load });
+    const booted = bootContentScript({
+      family: 'boot-c',
+      label: 'C',
+      runtime,
+      win: window,
+      load,
+      schedule: now,
+    });
     booted.root.querySelector('button')?.click();
     await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(1));
   });
@@ -57,7 +110,14 @@ describe('bootContentScript', () => {
     const load = vi.fn(async () => {
       throw new Error('blocked');
     });
-    const booted = bootContentScript({ family: 'boot-d', label: 'D', runtime, win: window, load });
+    const booted = bootContentScript({
+      family: 'boot-d',
+      label: 'D',
+      runtime,
+      win: window,
+      load,
+      schedule: now,
+    });
     booted.root.querySelector('button')?.click();
     await vi.waitFor(() =>
       expect(booted.root.querySelector('[role="alert"]')?.textContent).toMatch(/could not start/),
