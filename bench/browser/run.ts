@@ -87,6 +87,12 @@ async function openTimes(
         timeout: 30_000,
       },
     );
+    // The first data can render before the first paint: wait for that paint too (bounded).
+    await page
+      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
     const timing = await page.evaluate((name) => {
       const at = performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Number.NaN;
       const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
