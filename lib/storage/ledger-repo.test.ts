@@ -120,6 +120,23 @@ describe('importEntries', () => {
     db.close();
   });
 
+  it('a large batch that adds only a few records (a file imported again) tops up the last chunk', async () => {
+    const db = await openTradelineDb();
+    const many = Array.from({ length: CHUNK_SIZE + 5 }, (_, i) => order(`o${i}`, '2026-05-10', 1_00));
+    await importEntries(db, meta(IMPORT_A, many.length), 'shopify', many);
+    const more = [...many, order('new1', '2026-05-30', 1_00), order('new2', '2026-05-31', 1_00)];
+    const again = await importEntries(db, meta(IMPORT_A, more.length), 'shopify', more);
+    expect(again).toMatchObject({ added: 2, duplicates: CHUNK_SIZE + 5 });
+    expect((await db.getAll('chunks')).map((c) => [c.seq, c.records.length])).toEqual([
+      [0, CHUNK_SIZE],
+      [1, 7],
+    ]);
+    expect((await readMonth(db, 'shopify', '2026-05')).map((e) => e.orderId)).toEqual(
+      more.map((e) => e.orderId),
+    );
+    db.close();
+  });
+
   it('a failed batch leaves nothing behind: the same records stored next are added, not duplicates', async () => {
     const db = await openTradelineDb();
     await importEntries(db, meta(IMPORT_A, 1), 'shopify', [order('1', '2026-05-01', 1_00)]);

@@ -157,7 +157,7 @@ async function storeImport(
   for (const [id, group] of groupByPlatformMonth(entries)) {
     const [groupPlatform, month] = id.split('|') as [Platform, string];
     months.add(month);
-    const tail = await tailOf(tx, groupPlatform, month, group.length, now);
+    let tail: Tail & { rebuilt?: string } = await tailOf(tx, groupPlatform, month, group.length, now);
     // A repair rewrote the month's keys: dedupe against those (not a set read before it).
     if (tail.rebuilt !== undefined) keySets.set(`${tx.db.name}|${id}`, keySetOf(tail.rebuilt));
     const own = await keysOf(groupPlatform, month);
@@ -177,6 +177,11 @@ async function storeImport(
     }
     if (fresh.length === 0) continue;
     added += fresh.length;
+    // A large batch that was mostly duplicates (a file imported again with a few new records)
+    // still tops up the last chunk, so that chunks stay full.
+    if (!tail.chunk && tail.nextSeq > 0 && fresh.length < CHUNK_SIZE) {
+      tail = await lastToTopUp(tx, groupPlatform, month, tail.nextSeq - 1);
+    }
     // Chunks first: a record that cannot be stored throws here, before anything else of this
     // month is queued (queued requests would be aborted with the transaction, unhandled).
     for (const chunk of chunksFor(groupPlatform, month, tail, fresh)) void chunks.put(chunk);
@@ -285,6 +290,21 @@ async function tailOf(
     nextSeq: (previous?.seq ?? -1) + 1,
     rebuilt: storedKeysOf(repaired.records),
   };
+}
+
+/**
+ * The month's last chunk (`seq`), read after deduping: topped up if usable. A damaged one is left
+ * where it is (this call already deduped against its keys) and set aside when next read.
+ */
+async function lastToTopUp(
+  tx: RepairTransaction,
+  platform: Platform,
+  month: string,
+  seq: number,
+): Promise<Tail> {
+  const value: unknown = await tx.objectStore('chunks').get([platform, month, seq]);
+  const usable = value !== undefined && chunkProblem(value, [platform, month, seq]) === null;
+  return usable ? { chunk: value as RecordChunk, nextSeq: seq + 1 } : { nextSeq: seq + 1 };
 }
 
 /** The chunks that store `fresh`, a platform-month's new records, after `tail`. */
