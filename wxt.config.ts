@@ -6,7 +6,9 @@ import {
   type Permission,
 } from './lib/manifest-permissions.ts';
 import { readerResources } from './lib/pages/registry.ts';
+import { lightContentScriptBrowser } from './scripts/vite-light-browser.ts';
 import { localeTables } from './scripts/vite-locales.ts';
+import { preloadDynamicImports } from './scripts/vite-preload-dynamic.ts';
 
 /**
  * A release build (`npm run build:release`, WXT_RELEASE=1) refuses plain-HTTP loopback channels
@@ -18,7 +20,7 @@ const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 // Explicit imports everywhere (no auto-imports): every name's origin is visible in the file.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  vite: () => ({ plugins: [localeTables()] }),
+  vite: () => ({ plugins: [localeTables(), lightContentScriptBrowser(), preloadDynamicImports()] }),
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
     // locales/en.yml and zh_CN.yml (the @wxt-dev/i18n module writes them to _locales/).

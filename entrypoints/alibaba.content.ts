@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ALIBABA_SITE } from '../lib/pages/alibaba/selectors.ts';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 
 /**
  * Alibaba.com My Alibaba: a collapsed launcher only. The reader (`alibaba-reader.js`: adapter, parsers, panel) is
@@ -10,13 +9,9 @@ import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
 export default defineContentScript({
   matches: [...ALIBABA_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: ALIBABA_SITE.id,
-      label: ALIBABA_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/alibaba-reader.js')),
-    });
+    launch(ALIBABA_SITE, '/alibaba-reader.js');
   },
 });

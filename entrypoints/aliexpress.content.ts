@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ALIEXPRESS_SITE } from '../lib/pages/aliexpress/selectors.ts';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 
 /**
  * AliExpress Seller Center: a collapsed launcher only. The reader (`aliexpress-reader.js`: adapter, parsers, panel) is
@@ -10,13 +9,9 @@ import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
 export default defineContentScript({
   matches: [...ALIEXPRESS_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: ALIEXPRESS_SITE.id,
-      label: ALIEXPRESS_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/aliexpress-reader.js')),
-    });
+    launch(ALIEXPRESS_SITE, '/aliexpress-reader.js');
   },
 });

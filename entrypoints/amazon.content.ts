@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { AMAZON_SITE } from '../lib/pages/amazon/selectors.ts';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 
 /**
  * Seller Central: a collapsed launcher only. The reader (`amazon-reader.js`: adapter, parsers, panel) is
@@ -10,13 +9,9 @@ import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
 export default defineContentScript({
   matches: [...AMAZON_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: AMAZON_SITE.id,
-      label: AMAZON_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/amazon-reader.js')),
-    });
+    launch(AMAZON_SITE, '/amazon-reader.js');
   },
 });

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { DEMO_SITE } from '../lib/pages/demo/selectors.ts';
 
 /**
@@ -10,13 +9,9 @@ import { DEMO_SITE } from '../lib/pages/demo/selectors.ts';
 export default defineContentScript({
   matches: [...DEMO_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: DEMO_SITE.id,
-      label: DEMO_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/demo-reader.js')),
-    });
+    launch(DEMO_SITE, '/demo-reader.js');
   },
 });

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { DHGATE_SITE } from '../lib/pages/dhgate/selectors.ts';
 
 /**
@@ -10,13 +9,9 @@ import { DHGATE_SITE } from '../lib/pages/dhgate/selectors.ts';
 export default defineContentScript({
   matches: [...DHGATE_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: DHGATE_SITE.id,
-      label: DHGATE_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/dhgate-reader.js')),
-    });
+    launch(DHGATE_SITE, '/dhgate-reader.js');
   },
 });

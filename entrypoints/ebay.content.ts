@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { EBAY_SITE } from '../lib/pages/ebay/selectors.ts';
 
 /**
@@ -10,13 +9,9 @@ import { EBAY_SITE } from '../lib/pages/ebay/selectors.ts';
 export default defineContentScript({
   matches: [...EBAY_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: EBAY_SITE.id,
-      label: EBAY_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/ebay-reader.js')),
-    });
+    launch(EBAY_SITE, '/ebay-reader.js');
   },
 });

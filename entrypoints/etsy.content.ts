@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { ETSY_SITE } from '../lib/pages/etsy/selectors.ts';
 
 /**
@@ -10,13 +9,9 @@ import { ETSY_SITE } from '../lib/pages/etsy/selectors.ts';
 export default defineContentScript({
   matches: [...ETSY_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: ETSY_SITE.id,
-      label: ETSY_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/etsy-reader.js')),
-    });
+    launch(ETSY_SITE, '/etsy-reader.js');
   },
 });

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { PAYPAL_SITE } from '../lib/pages/paypal/selectors.ts';
 
 /**
@@ -10,13 +9,9 @@ import { PAYPAL_SITE } from '../lib/pages/paypal/selectors.ts';
 export default defineContentScript({
   matches: [...PAYPAL_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: PAYPAL_SITE.id,
-      label: PAYPAL_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/paypal-reader.js')),
-    });
+    launch(PAYPAL_SITE, '/paypal-reader.js');
   },
 });

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { SHOPIFY_SITE } from '../lib/pages/shopify/selectors.ts';
 
 /**
@@ -10,13 +9,9 @@ import { SHOPIFY_SITE } from '../lib/pages/shopify/selectors.ts';
 export default defineContentScript({
   matches: [...SHOPIFY_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: SHOPIFY_SITE.id,
-      label: SHOPIFY_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/shopify-reader.js')),
-    });
+    launch(SHOPIFY_SITE, '/shopify-reader.js');
   },
 });

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { STRIPE_SITE } from '../lib/pages/stripe/selectors.ts';
 
 /**
@@ -10,13 +9,9 @@ import { STRIPE_SITE } from '../lib/pages/stripe/selectors.ts';
 export default defineContentScript({
   matches: [...STRIPE_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: STRIPE_SITE.id,
-      label: STRIPE_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/stripe-reader.js')),
-    });
+    launch(STRIPE_SITE, '/stripe-reader.js');
   },
 });

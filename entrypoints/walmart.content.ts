@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bootContentScript, contentRuntime } from '../lib/pages/core/boot.ts';
+import { launch } from '../lib/pages/core/boot.ts';
 import { WALMART_SITE } from '../lib/pages/walmart/selectors.ts';
 
 /**
@@ -10,13 +9,9 @@ import { WALMART_SITE } from '../lib/pages/walmart/selectors.ts';
 export default defineContentScript({
   matches: [...WALMART_SITE.matches],
   runAt: 'document_idle',
+  // WXT's future default: no window.postMessage telling the page's own scripts Tradeline is here.
+  noScriptStartedPostMessage: true,
   main() {
-    bootContentScript({
-      family: WALMART_SITE.id,
-      label: WALMART_SITE.label,
-      runtime: contentRuntime(browser.runtime),
-      win: window,
-      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/walmart-reader.js')),
-    });
+    launch(WALMART_SITE, '/walmart-reader.js');
   },
 });

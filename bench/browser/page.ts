@@ -10,6 +10,7 @@ import { createHandlers } from '../../lib/messaging/handlers.ts';
 import { PROTOCOL } from '../../lib/messaging/protocol.ts';
 import { createRouter } from '../../lib/messaging/router.ts';
 import { openTradelineDb, type TradelineDatabase } from '../../lib/storage/db.ts';
+import { splitStoredKeys } from '../../lib/storage/dedupe-keys.ts';
 import { importEntries } from '../../lib/storage/ledger-repo.ts';
 import { listAggregates } from '../../lib/storage/overview-repo.ts';
 import { recomputeProfile } from '../../lib/storage/profile-repo.ts';
@@ -175,7 +176,7 @@ async function snapshot(db: TradelineDatabase): Promise<Snapshot> {
   return {
     records,
     chunks,
-    dedupeKeys: dedupe.reduce((n, d) => n + d.keys.length, 0),
+    dedupeKeys: dedupe.reduce((n, d) => n + splitStoredKeys(d.keys).length, 0),
     aggregates: JSON.stringify(await listAggregates(db)),
     imports: (await db.getAll('imports')).map((i) => ({
       added: i.added,

@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { FORMATS } from '../../lib/sources/registry.ts';
-import { ImportPanel } from './ImportPanel.tsx';
+import { ImportPanel, provenanceOf } from './ImportPanel.tsx';
 import {
   createInProcessWorker,
   type FromWorker,
@@ -132,6 +132,38 @@ describe('ImportPanel', () => {
     }
     expect(sent[0]?.provenance.readAt).toBe(sent[1]?.provenance.readAt);
     expect(onImported).toHaveBeenCalledOnce();
+  });
+
+  it('the worker lets each batch go once stored: the same batch is never stored twice', async () => {
+    const seen: FromWorker[] = [];
+    const store: StoreBatch = vi.fn(async (request) => ({ added: request.entries.length, duplicates: 0 }));
+    const worker = createInProcessWorker({ formats: FORMATS, chunkBytes: 64, store });
+    worker.listen((m) => seen.push(m));
+    worker.post({ type: 'read', file: fileOf(ORDERS, 'orders_export.csv'), name: 'orders_export.csv' });
+    await waitFor(() => expect(seen.some((m) => m.type === 'preview')).toBe(true));
+    const preview = seen.find((m) => m.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    const request = {
+      type: 'store' as const,
+      index: 0,
+      count: 2,
+      size: 2,
+      provenance: provenanceOf(preview.preview),
+      platform: 'shopify' as const,
+    };
+    worker.post(request);
+    await waitFor(() => expect(seen.filter((m) => m.type === 'stored')).toHaveLength(1));
+    worker.post(request);
+    await waitFor(() => expect(seen.some((m) => m.type === 'store-failed')).toBe(true));
+    expect(seen.find((m) => m.type === 'store-failed')).toMatchObject({
+      index: 0,
+      detail: 'Batch 1 was stored already.',
+    });
+    expect(store).toHaveBeenCalledTimes(1);
+    worker.post({ ...request, index: 1 });
+    await waitFor(() => expect(seen.filter((m) => m.type === 'stored')).toHaveLength(2));
+    expect(vi.mocked(store).mock.calls[1]?.[0].entries.map((e) => e.orderId)).toEqual(['#1004']);
+    expect(vi.mocked(store).mock.calls[1]?.[0].batch).toEqual({ index: 1, count: 2 });
   });
 
   it('never stores more than 50,000 records in one batch', async () => {

@@ -91,7 +91,9 @@ export function createImportSession(post: (message: FromWorker) => void, options
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   const firstRecords = options.firstRecords ?? 10;
   const now = options.now ?? (() => new Date());
-  let entries: LedgerEntry[] = [];
+  // Each batch's records are let go once stored: the worker's memory falls while it stores, and
+  // the decoded text the records' strings still point into goes with them.
+  let entries: (LedgerEntry | undefined)[] = [];
 
   async function read(file: Blob, name: string): Promise<void> {
     entries = [];
@@ -165,7 +167,7 @@ export function createImportSession(post: (message: FromWorker) => void, options
           .map(([month, records]) => ({ month, records })),
         periodStart: first,
         periodEnd: last,
-        first: entries.slice(0, firstRecords),
+        first: entries.slice(0, firstRecords).filter((e): e is LedgerEntry => e !== undefined),
         issues: summary.issues,
         readAt: now().toISOString(),
         knownFormats: options.formats.map((f) => f.label),
@@ -180,13 +182,13 @@ export function createImportSession(post: (message: FromWorker) => void, options
         return;
       }
       const { index, count, size, provenance, platform } = message;
+      const start = index * size;
+      const end = Math.min(start + size, entries.length);
       try {
-        const result = await options.store({
-          provenance,
-          platform,
-          entries: entries.slice(index * size, (index + 1) * size),
-          batch: { index, count },
-        });
+        const batch = entries.slice(start, end).filter((e): e is LedgerEntry => e !== undefined);
+        if (batch.length !== end - start) throw new Error(`Batch ${index + 1} was stored already.`);
+        const result = await options.store({ provenance, platform, entries: batch, batch: { index, count } });
+        entries.fill(undefined, start, end);
         post({ type: 'stored', index, added: result.added, duplicates: result.duplicates });
       } catch (error) {
         post({ type: 'store-failed', index, detail: error instanceof Error ? error.message : String(error) });

@@ -120,8 +120,11 @@ export const RecordChunk = z.object({
 });
 export type RecordChunk = z.infer<typeof RecordChunk>;
 
-/** The dedupe keys of every record stored for one platform and month. */
-export const DedupeKeys = z.object({ platform: Platform, month: IsoMonth, keys: z.array(z.string()) });
+/**
+ * The dedupe keys of every record stored for one platform and month, joined into one string
+ * (lib/storage/dedupe-keys.ts; an array of strings until migration 009).
+ */
+export const DedupeKeys = z.object({ platform: Platform, month: IsoMonth, keys: z.string() });
 export type DedupeKeys = z.infer<typeof DedupeKeys>;
 
 /** Totals of one platform and month, kept up to date on import so the popup never reads raw history. */

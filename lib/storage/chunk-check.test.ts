@@ -7,6 +7,7 @@ import { addEntry, emptyAggregate } from './aggregate.ts';
 import { chunkProblem } from './chunk-check.ts';
 import { exportAll } from './data-repo.ts';
 import { openTradelineDb, type TradelineDatabase } from './db.ts';
+import { keysOf } from './dedupe-keys.ts';
 import { removeImport } from './imports-repo.ts';
 import { listQuarantine } from './quarantine.ts';
 import { CHUNK_SIZE } from './schema.ts';
@@ -100,7 +101,7 @@ describe('a damaged record chunk is quarantined, not fatal', () => {
       ]);
       expect(await db.get('aggregates', ['shopify', '2026-02'])).toEqual(totals(remaining, '2026-02'));
       expect(await db.get('aggregates', ['shopify', '2026-03'])).toEqual(totals(fileA, '2026-03'));
-      expect((await db.get('dedupe', ['shopify', '2026-02']))?.keys).toEqual(
+      expect(keysOf((await db.get('dedupe', ['shopify', '2026-02']))?.keys ?? '')).toEqual(
         remaining.filter((r) => r.date.startsWith('2026-02')).map((r) => r.key),
       );
 
@@ -166,21 +167,42 @@ describe('a damaged record chunk is quarantined, not fatal', () => {
     db.close();
   });
 
-  it('damaged dedupe keys are set aside and rebuilt from the records: a re-import adds nothing twice', async () => {
-    const db = await seeded('dedupe');
-    await db.put('dedupe', { platform: 'shopify', month: '2026-02', keys: 'x' } as never);
-    const again = await storeImport(
-      db,
-      { provenance: provenanceA, platform: 'shopify', entries: fileA },
-      NOW,
-    );
-    expect(again).toMatchObject({ added: 0, duplicates: fileA.length });
-    expect(await db.get('aggregates', ['shopify', '2026-02'])).toEqual(totals(fileA, '2026-02'));
-    expect((await listQuarantine(db)).map((q) => [q.store, q.key])).toEqual([
-      ['dedupe', 'shopify / 2026-02'],
-    ]);
-    db.close();
-  });
+  // What storage never writes since keys are one string (migration 009): the array of before it,
+  // an empty key, a broken escape, no text at all.
+  const DAMAGED_KEYS: [string, unknown][] = [
+    ['an array of keys (the shape before migration 009)', ['shopify:order:a0', 'shopify:order:a1']],
+    ['an empty key between two', 'shopify:order:a0\n\nshopify:order:a1'],
+    ['a line break at the end', 'shopify:order:a0\n'],
+    ['a broken escape', 'shopify:order:a0\\x'],
+    ['a number', 42],
+  ];
+  for (const [what, keys] of DAMAGED_KEYS) {
+    it(`damaged dedupe keys (${what}) are set aside and rebuilt from the records: a re-import adds nothing twice`, async () => {
+      const db = await seeded(`dedupe-${what}`);
+      const good = await db.get('dedupe', ['shopify', '2026-02']);
+      await db.put('dedupe', { platform: 'shopify', month: '2026-02', keys } as never);
+      const again = await storeImport(
+        db,
+        { provenance: provenanceA, platform: 'shopify', entries: fileA },
+        NOW,
+      );
+      expect(again).toMatchObject({ added: 0, duplicates: fileA.length });
+      expect(await db.get('aggregates', ['shopify', '2026-02'])).toEqual(totals(fileA, '2026-02'));
+      expect(await db.get('dedupe', ['shopify', '2026-02'])).toEqual(good);
+      expect(await listQuarantine(db)).toEqual([
+        expect.objectContaining({
+          store: 'dedupe',
+          key: 'shopify / 2026-02',
+          problem: expect.stringContaining('rebuilt from the stored records'),
+        }),
+      ]);
+      // The value itself is kept for the export, as it was.
+      expect((await db.getAll('quarantine')).map((q) => q.value)).toEqual([
+        { platform: 'shopify', month: '2026-02', keys },
+      ]);
+      db.close();
+    });
+  }
 
   it('removing an import whose month holds a damaged chunk removes it and keeps the rest consistent', async () => {
     const db = await seeded('remove');

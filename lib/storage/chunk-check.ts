@@ -8,6 +8,7 @@ import {
   type RecordChunk,
 } from '../domain/records.ts';
 import { addEntry, emptyAggregate } from './aggregate.ts';
+import { storedKeysOf, storedKeysProblem } from './dedupe-keys.ts';
 import { CHUNK_SIZE, type TradelineDB } from './schema.ts';
 
 /**
@@ -85,10 +86,7 @@ export function chunkProblem(value: unknown, key: readonly [string, string, numb
 export function dedupeProblem(value: unknown, key: readonly [string, string]): string | null {
   if (!isObject(value)) return 'not a list of keys';
   if (value.platform !== key[0] || value.month !== key[1]) return 'platform or month does not match its key';
-  const keys = value.keys;
-  if (!Array.isArray(keys)) return 'keys missing';
-  for (const k of keys) if (typeof k !== 'string') return 'a key is not text';
-  return null;
+  return storedKeysProblem(value.keys);
 }
 
 /** Adds `delta` (totals of some records of the same month) to `into`, in place. */
@@ -212,8 +210,7 @@ export async function repairMonth(
   }
 
   const storing = storingIds(imports);
-  if (records.length > 0)
-    void tx.objectStore('dedupe').put({ platform, month, keys: records.map((r) => r.key) });
+  if (records.length > 0) void tx.objectStore('dedupe').put({ platform, month, keys: storedKeysOf(records) });
   else void tx.objectStore('dedupe').delete([platform, month]);
   const totals = totalsOf(platform, month, records, storing);
   if (totals) void tx.objectStore('aggregates').put(totals);

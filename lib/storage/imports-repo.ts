@@ -2,6 +2,7 @@ import { addMonths } from '../domain/months.ts';
 import type { ImportRecord, LedgerEntry, Platform } from '../domain/records.ts';
 import { repairMonth, storingIds, totalsOf } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
+import { storedKeysOf } from './dedupe-keys.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
 export interface RemoveImportResult {
@@ -89,7 +90,7 @@ export async function removeImport(
       if (chunk.seq >= packed) void chunks.delete([platform, month, chunk.seq]);
 
     // Dedupe keys: those of the records that remain, in their order.
-    if (kept.length > 0) void tx.objectStore('dedupe').put({ platform, month, keys: kept.map((e) => e.key) });
+    if (kept.length > 0) void tx.objectStore('dedupe').put({ platform, month, keys: storedKeysOf(kept) });
     else void tx.objectStore('dedupe').delete([platform, month]);
 
     // Totals from the records that remain, in the order they were added.

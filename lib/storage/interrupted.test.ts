@@ -5,6 +5,7 @@ import type { LedgerEntry } from '../domain/records.ts';
 import { createHandlers } from '../messaging/handlers.ts';
 import { createRouter } from '../messaging/router.ts';
 import { openTradelineDb, type TradelineDatabase } from './db.ts';
+import { keysOf } from './dedupe-keys.ts';
 import { importLockName, rollBackInterrupted, STALE_IMPORT_MS } from './interrupted.ts';
 import { listAggregates, listImports } from './overview-repo.ts';
 import { currentProfile } from './profile-repo.ts';
@@ -143,6 +144,45 @@ describe('a file cut off between batches', () => {
       db.close();
     });
   }
+
+  it('after a rollback, the next import in the same session dedupes against the keys left, not the ones it knew', async () => {
+    const db = await withEarlierImport('rollback-then-import');
+    const origin = new TestLockManager();
+    const worker = origin.context();
+    const store = createBatchStore(
+      async () => db,
+      worker,
+      () => NOW,
+    );
+    // Two batches stored: this module keeps their months' key sets (with the file's keys) for the next call.
+    await store(batchOf(0));
+    await store(batchOf(1));
+    worker.end();
+    expect(await rollBackInterrupted(db, origin.context(), NOW)).toHaveLength(1);
+
+    // Another file with the records of those two batches and one of the earlier import: the
+    // rolled-back ones are new again, only the earlier import's is a duplicate.
+    const IMPORT_C = 'c'.repeat(64);
+    const rolledBack = file.slice(0, 2 * SIZE);
+    const other = [...rolledBack, earlier[1] as LedgerEntry].map((e) => ({ ...e, importId: IMPORT_C }));
+    const result = await storeImport(
+      db,
+      {
+        provenance: fileProvenance(IMPORT_C, other.length, 'other.csv'),
+        platform: 'shopify',
+        entries: other,
+      },
+      NOW,
+    );
+    const alreadyStored = rolledBack.filter((e) => earlier.some((x) => x.key === e.key)).length;
+    expect(result).toMatchObject({ added: rolledBack.length - alreadyStored, duplicates: 1 + alreadyStored });
+    // Each month's stored keys are exactly those of its records, in order.
+    for (const { platform, month, keys } of await db.getAll('dedupe')) {
+      const records = (await db.getAll('chunks')).filter((c) => c.platform === platform && c.month === month);
+      expect(keysOf(keys), month).toEqual(records.flatMap((c) => c.records.map((r) => r.key)));
+    }
+    db.close();
+  });
 
   it('a batch that fails undoes the batches before it at once, with no notice left', async () => {
     const db = await withEarlierImport('throw');

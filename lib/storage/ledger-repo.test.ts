@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../test/factories.ts';
+import type { LedgerEntry } from '../domain/records.ts';
 import { openTradelineDb } from './db.ts';
 import { importEntries, readMonth } from './ledger-repo.ts';
 import { listAggregates, listImports } from './overview-repo.ts';
@@ -87,6 +88,83 @@ describe('importEntries', () => {
     expect(second?.records.at(-1)?.orderId).toBe('late');
     const [may] = await listAggregates(db);
     expect(may).toMatchObject({ orders: CHUNK_SIZE + 6, grossSales: { USD: (CHUNK_SIZE + 6) * 100 } });
+    db.close();
+  });
+
+  it('a batch of a whole chunk or more starts new chunks after a partly filled one, in order', async () => {
+    const db = await openTradelineDb();
+    await importEntries(db, meta(IMPORT_A, 3), 'shopify', [
+      order('a1', '2026-05-01', 1_00),
+      order('a2', '2026-05-02', 1_00),
+      order('a3', '2026-05-03', 1_00),
+    ]);
+    const batch = Array.from({ length: CHUNK_SIZE + 2 }, (_, i) =>
+      order(`b${i}`, '2026-05-20', 1_00, IMPORT_B),
+    );
+    await importEntries(db, meta(IMPORT_B, batch.length), 'shopify', batch);
+    // The first chunk (3 records) is left as it was; the batch fills two chunks after it.
+    const sizes = (await db.getAll('chunks')).map((c) => [c.seq, c.records.length]);
+    expect(sizes).toEqual([
+      [0, 3],
+      [1, CHUNK_SIZE],
+      [2, 2],
+    ]);
+    const stored = await readMonth(db, 'shopify', '2026-05');
+    expect(stored.map((e) => e.orderId)).toEqual(['a1', 'a2', 'a3', ...batch.map((e) => e.orderId)]);
+    // The same records again: all duplicates, nothing written.
+    const again = await importEntries(db, meta(IMPORT_B, batch.length), 'shopify', batch);
+    expect(again).toMatchObject({ added: 0, duplicates: CHUNK_SIZE + 2 });
+    expect(await db.count('chunks')).toBe(3);
+    const [may] = await listAggregates(db);
+    expect(may).toMatchObject({ orders: CHUNK_SIZE + 5, grossSales: { USD: (CHUNK_SIZE + 5) * 100 } });
+    db.close();
+  });
+
+  it('a large batch that adds only a few records (a file imported again) tops up the last chunk', async () => {
+    const db = await openTradelineDb();
+    const many = Array.from({ length: CHUNK_SIZE + 5 }, (_, i) => order(`o${i}`, '2026-05-10', 1_00));
+    await importEntries(db, meta(IMPORT_A, many.length), 'shopify', many);
+    const more = [...many, order('new1', '2026-05-30', 1_00), order('new2', '2026-05-31', 1_00)];
+    const again = await importEntries(db, meta(IMPORT_A, more.length), 'shopify', more);
+    expect(again).toMatchObject({ added: 2, duplicates: CHUNK_SIZE + 5 });
+    expect((await db.getAll('chunks')).map((c) => [c.seq, c.records.length])).toEqual([
+      [0, CHUNK_SIZE],
+      [1, 7],
+    ]);
+    expect((await readMonth(db, 'shopify', '2026-05')).map((e) => e.orderId)).toEqual(
+      more.map((e) => e.orderId),
+    );
+    db.close();
+  });
+
+  it('a failed batch leaves nothing behind: the same records stored next are added, not duplicates', async () => {
+    const db = await openTradelineDb();
+    await importEntries(db, meta(IMPORT_A, 1), 'shopify', [order('1', '2026-05-01', 1_00)]);
+    const unstorable = { ...order('3', '2026-05-03', 1_00), note: () => 'a function cannot be stored' };
+    const batch = [order('2', '2026-05-02', 1_00), unstorable as unknown as LedgerEntry];
+    await expect(importEntries(db, meta(IMPORT_A, 2), 'shopify', batch)).rejects.toThrow();
+    const retry = await importEntries(db, meta(IMPORT_A, 2), 'shopify', [
+      order('2', '2026-05-02', 1_00),
+      order('3', '2026-05-03', 1_00),
+    ]);
+    expect(retry).toMatchObject({ added: 2, duplicates: 0 });
+    expect((await readMonth(db, 'shopify', '2026-05')).map((e) => e.orderId)).toEqual(['1', '2', '3']);
+    db.close();
+  });
+
+  it('sees keys another page stored between two batches (the next batch does not trust what it knew)', async () => {
+    const db = await openTradelineDb();
+    await importEntries(db, meta(IMPORT_A, 1), 'shopify', [order('1', '2026-05-01', 1_00)]);
+    // Another context (the background storing a dashboard read, with its own copy of this module)
+    // adds order 9 to May meanwhile: here, only the stored list changes.
+    const may = await db.get('dedupe', ['shopify', '2026-05']);
+    await db.put('dedupe', { platform: 'shopify', month: '2026-05', keys: `${may?.keys}\nshopify:order:9` });
+    const next = await importEntries(db, meta(IMPORT_A, 2), 'shopify', [
+      order('9', '2026-05-09', 1_00),
+      order('1', '2026-05-01', 1_00),
+      order('2', '2026-05-02', 1_00),
+    ]);
+    expect(next).toMatchObject({ added: 1, duplicates: 2 });
     db.close();
   });
 

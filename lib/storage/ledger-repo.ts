@@ -17,6 +17,7 @@ import {
   repairMonth,
 } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
+import { appendStoredKeys, splitStoredKeys, storedKey, storedKeysOf } from './dedupe-keys.ts';
 import { storageError } from './errors.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
@@ -82,6 +83,38 @@ export async function importEntries(
   }
 }
 
+interface KeySet {
+  /** The stored key list the set was built from (and is kept equal to). */
+  joined: string;
+  set: Set<string>;
+}
+
+/**
+ * The key sets of the months the last successful call used, for the next call: a file's batches
+ * come in date order, so the next batch needs mostly the same months, and building a set of a
+ * month's tens of thousands of keys again on every batch was a large part of storing's cost. A set
+ * is reused only if the stored list is still exactly the string it was built from (another page,
+ * a removal, a rollback of an interrupted import or a repair may have written since). A call takes
+ * the sets it uses out of here and puts them back only once its transaction committed: a failed
+ * call's sets (holding keys that were never stored) are never reused, and two calls never share one.
+ */
+let recent = new Map<string, KeySet>();
+
+function takeRecent(id: string, joined: string): KeySet | undefined {
+  const found = recent.get(id);
+  recent.delete(id);
+  return found && found.joined === joined ? found : undefined;
+}
+
+/** Keeps only the last call's months, so that memory stays a few months of keys. */
+function keepRecent(used: Map<string, KeySet>): void {
+  recent = used;
+}
+
+function keySetOf(joined: string): KeySet {
+  return { joined, set: new Set(splitStoredKeys(joined)) };
+}
+
 async function storeImport(
   tx: RepairTransaction,
   meta: ImportMeta,
@@ -98,24 +131,24 @@ async function storeImport(
   const months = new Set<string>();
   const deltas = new Map<string, MonthAggregate>();
 
-  // Dedupe keys of each platform-month, loaded once per import. The same event can carry
+  // Dedupe keys of each platform-month, loaded once per call. The same event can carry
   // different dates in different formats (order date, charge date, settlement posting), so a
   // record is also checked against the neighbouring months.
-  const keySets = new Map<string, { keys: string[]; set: Set<string> }>();
+  const keySets = new Map<string, KeySet>();
   const keysOf = async (platform: Platform, month: string) => {
-    const id = `${platform}|${month}`;
+    const id = `${tx.db.name}|${platform}|${month}`;
     let found = keySets.get(id);
     if (!found) {
       const stored: unknown = await dedupe.get([platform, month]);
-      let keys: string[];
-      if (stored === undefined) keys = [];
-      else if (dedupeProblem(stored, [platform, month]) === null) keys = (stored as DedupeKeys).keys;
+      let joined: string;
+      if (stored === undefined) joined = '';
+      else if (dedupeProblem(stored, [platform, month]) === null) joined = (stored as DedupeKeys).keys;
       else {
         // Damaged keys: rebuilt from the month's records (damaged chunks set aside with them).
         await quarantineValue(tx, 'dedupe', [platform, month], stored, now);
-        keys = (await repairMonth(tx, platform, month, now, true)).records.map((r) => r.key);
+        joined = storedKeysOf((await repairMonth(tx, platform, month, now, true)).records);
       }
-      found = { keys, set: new Set(keys) };
+      found = takeRecent(id, joined) ?? keySetOf(joined);
       keySets.set(id, found);
     }
     return found;
@@ -124,50 +157,36 @@ async function storeImport(
   for (const [id, group] of groupByPlatformMonth(entries)) {
     const [groupPlatform, month] = id.split('|') as [Platform, string];
     months.add(month);
-    // The chunk to append to, checked first: a damaged one is set aside (the month's keys and
-    // totals rebuilt from the rest) before deduping, so its records can be stored again.
-    const range = IDBKeyRange.bound(
-      [groupPlatform, month, 0],
-      [groupPlatform, month, Number.MAX_SAFE_INTEGER],
-    );
-    const last = await chunks.openCursor(range, 'prev');
-    let chunk: RecordChunk = { platform: groupPlatform, month, seq: 0, records: [] };
-    if (last && chunkProblem(last.value, last.key as [string, string, number]) === null) chunk = last.value;
-    else if (last) {
-      const repaired = await repairMonth(tx, groupPlatform, month, now);
-      const keys = repaired.records.map((r) => r.key);
-      keySets.set(id, { keys, set: new Set(keys) });
-      const previous = repaired.chunks.at(-1);
-      if (previous && previous.records.length < CHUNK_SIZE) chunk = previous;
-      else if (previous) chunk = { platform: groupPlatform, month, seq: previous.seq + 1, records: [] };
-    }
+    let tail: Tail & { rebuilt?: string } = await tailOf(tx, groupPlatform, month, group.length, now);
+    // A repair rewrote the month's keys: dedupe against those (not a set read before it).
+    if (tail.rebuilt !== undefined) keySets.set(`${tx.db.name}|${id}`, keySetOf(tail.rebuilt));
     const own = await keysOf(groupPlatform, month);
     const before = await keysOf(groupPlatform, addMonths(month, -1));
     const after = await keysOf(groupPlatform, addMonths(month, 1));
     const fresh: LedgerEntry[] = [];
+    const freshKeys: string[] = [];
     for (const entry of group) {
-      if (own.set.has(entry.key) || before.set.has(entry.key) || after.set.has(entry.key)) {
+      const key = storedKey(entry.key);
+      if (own.set.has(key) || before.set.has(key) || after.set.has(key)) {
         duplicates += 1;
         continue;
       }
-      own.set.add(entry.key);
-      own.keys.push(entry.key);
+      own.set.add(key);
+      freshKeys.push(key);
       fresh.push(entry);
     }
     if (fresh.length === 0) continue;
     added += fresh.length;
-
-    let offset = 0;
-    while (offset < fresh.length) {
-      if (chunk.records.length >= CHUNK_SIZE) {
-        chunk = { platform: groupPlatform, month, seq: chunk.seq + 1, records: [] };
-      }
-      const take = Math.min(CHUNK_SIZE - chunk.records.length, fresh.length - offset);
-      chunk.records.push(...fresh.slice(offset, offset + take));
-      offset += take;
-      void chunks.put(chunk);
+    // A large batch that was mostly duplicates (a file imported again with a few new records)
+    // still tops up the last chunk, so that chunks stay full.
+    if (!tail.chunk && tail.nextSeq > 0 && fresh.length < CHUNK_SIZE) {
+      tail = await lastToTopUp(tx, groupPlatform, month, tail.nextSeq - 1);
     }
-    void dedupe.put({ platform: groupPlatform, month, keys: own.keys });
+    // Chunks first: a record that cannot be stored throws here, before anything else of this
+    // month is queued (queued requests would be aborted with the transaction, unhandled).
+    for (const chunk of chunksFor(groupPlatform, month, tail, fresh)) void chunks.put(chunk);
+    own.joined = appendStoredKeys(own.joined, freshKeys);
+    void dedupe.put({ platform: groupPlatform, month, keys: own.joined });
 
     const delta = emptyAggregate(groupPlatform, month);
     for (const entry of fresh) addEntry(delta, entry);
@@ -209,6 +228,7 @@ async function storeImport(
   };
   void imports.put(record);
   await tx.done;
+  keepRecent(keySets);
   return { importId: meta.id, added, duplicates, months: [...months].sort() };
 }
 
@@ -229,6 +249,87 @@ async function quarantineValue(
   };
   void tx.objectStore('quarantine').add(record as QuarantinedRecord);
   await tx.objectStore(store).delete(key);
+}
+
+/** Where a platform-month's new records go: after `seq`, or into `chunk` while it has room. */
+interface Tail {
+  chunk?: RecordChunk;
+  nextSeq: number;
+}
+
+/**
+ * The month's last chunk, for `count` new records. A small addition (a dashboard page read) tops
+ * up the last chunk, so that chunks stay full: that chunk is read, and checked first; a damaged
+ * one is set aside (the month's keys and totals rebuilt from the rest, `rebuilt`) before
+ * deduping, so its records can be stored again. A large one (a file's batch of a chunk or more)
+ * starts new chunks after it instead, reading only its key: re-reading and rewriting a chunk of
+ * up to CHUNK_SIZE records on every batch cost as much as storing a fifth of the batch. A chunk
+ * not read here is checked whenever it is read (export, removal, rollback, a later small import).
+ */
+async function tailOf(
+  tx: RepairTransaction,
+  platform: Platform,
+  month: string,
+  count: number,
+  now: Date,
+): Promise<Tail & { rebuilt?: string }> {
+  const chunks = tx.objectStore('chunks');
+  const range = IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]);
+  if (count >= CHUNK_SIZE) {
+    const last = await chunks.openKeyCursor(range, 'prev');
+    return { nextSeq: last ? last.key[2] + 1 : 0 };
+  }
+  const last = await chunks.openCursor(range, 'prev');
+  if (!last) return { nextSeq: 0 };
+  if (chunkProblem(last.value, last.key) === null) return { chunk: last.value, nextSeq: last.value.seq + 1 };
+  const repaired = await repairMonth(tx, platform, month, now);
+  const previous = repaired.chunks.at(-1);
+  return {
+    ...(previous ? { chunk: previous } : {}),
+    // Possibly the damaged chunk's seq: the put is queued after its delete, so it stays.
+    nextSeq: (previous?.seq ?? -1) + 1,
+    rebuilt: storedKeysOf(repaired.records),
+  };
+}
+
+/**
+ * The month's last chunk (`seq`), read after deduping: topped up if usable. A damaged one is left
+ * where it is (this call already deduped against its keys) and set aside when next read.
+ */
+async function lastToTopUp(
+  tx: RepairTransaction,
+  platform: Platform,
+  month: string,
+  seq: number,
+): Promise<Tail> {
+  const value: unknown = await tx.objectStore('chunks').get([platform, month, seq]);
+  const usable = value !== undefined && chunkProblem(value, [platform, month, seq]) === null;
+  return usable ? { chunk: value as RecordChunk, nextSeq: seq + 1 } : { nextSeq: seq + 1 };
+}
+
+/** The chunks that store `fresh`, a platform-month's new records, after `tail`. */
+function chunksFor(
+  platform: Platform,
+  month: string,
+  tail: Tail,
+  fresh: readonly LedgerEntry[],
+): RecordChunk[] {
+  const out: RecordChunk[] = [];
+  let offset = 0;
+  let nextSeq = tail.nextSeq;
+  const chunk = tail.chunk;
+  if (chunk && chunk.records.length < CHUNK_SIZE) {
+    const take = Math.min(CHUNK_SIZE - chunk.records.length, fresh.length);
+    chunk.records.push(...fresh.slice(0, take));
+    out.push(chunk);
+    offset = take;
+  }
+  while (offset < fresh.length) {
+    out.push({ platform, month, seq: nextSeq, records: fresh.slice(offset, offset + CHUNK_SIZE) });
+    nextSeq += 1;
+    offset += CHUNK_SIZE;
+  }
+  return out;
 }
 
 /** Every stored record of one platform and month, in import order. */

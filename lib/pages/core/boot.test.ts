@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { contentRuntime, type NativeRuntime, nativeRuntime } from '../../messaging/native-runtime.ts';
 import { bootContentScript, type PageReader, registerReader } from './boot.ts';
 import type { ContentRuntime } from './content.ts';
 
@@ -11,6 +12,9 @@ function fakeRuntime() {
   return { runtime, send: (message: unknown) => listeners[0]?.(message) };
 }
 
+/** Mounts at once (the default waits for the page to be idle). */
+const now = (mount: () => void) => mount();
+
 describe('bootContentScript', () => {
   afterEach(() => {
     document.body.replaceChildren();
@@ -19,7 +23,14 @@ describe('bootContentScript', () => {
   it('mounts only the collapsed launcher and loads nothing until asked', () => {
     const { runtime, send } = fakeRuntime();
     const load = vi.fn(async () => undefined);
-    const booted = bootContentScript({ family: 'boot-a', label: 'Test site', runtime, win: window, load });
+    const booted = bootContentScript({
+      family: 'boot-a',
+      label: 'Test site',
+      runtime,
+      win: window,
+      load,
+      schedule: now,
+    });
     expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(1);
     expect(booted.root.querySelector('button')?.textContent).toBe('Tradeline');
     expect(booted.root.querySelector('button')?.getAttribute('aria-label')).toContain('Test site');
@@ -37,6 +48,7 @@ describe('bootContentScript', () => {
       runtime: { ...runtime, uiLanguage: 'zh-CN' },
       win: window,
       load,
+      schedule: now,
     });
     const button = zh.root.querySelector('button');
     expect(button?.getAttribute('aria-label')).toBe(
@@ -50,10 +62,40 @@ describe('bootContentScript', () => {
       win: window,
       load,
       language: 'en',
+      schedule: now,
     });
     expect(en.root.querySelector('button')?.title).toBe(
       'Open Tradeline on Test site: it reads this page only when you ask.',
     );
+  });
+
+  it('puts the launcher on the page only once the page is idle, and listens at once', async () => {
+    const { runtime, send } = fakeRuntime();
+    const load = vi.fn(async () => undefined);
+    bootContentScript({ family: 'boot-e', label: 'E', runtime, win: window, load });
+    expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
+    expect(send({ channel: 'tradeline/v1', type: 'x' })).toBeUndefined();
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(1));
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('adds no launcher when the popup asked for the page before it was put there', async () => {
+    const { runtime, send } = fakeRuntime();
+    let mountLater = () => {};
+    const load = async () => registerReader('boot-f', () => ({ open: () => {}, handle: async () => 'read' }));
+    bootContentScript({
+      family: 'boot-f',
+      label: 'F',
+      runtime,
+      win: window,
+      load,
+      schedule: (mount) => {
+        mountLater = mount;
+      },
+    });
+    await expect(send({ channel: 'tradeline/page', type: 'readPage' })).resolves.toBe('read');
+    mountLater();
+    expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
   });
 
   it('loads the reader once when the popup asks, answers through it and removes the launcher', async () => {
@@ -61,7 +103,14 @@ describe('bootContentScript', () => {
     const handle = vi.fn(async (message: unknown) => ({ echoed: message }));
     const start = vi.fn((): PageReader => ({ open: () => {}, handle }));
     const load = vi.fn(async () => registerReader('boot-b', start));
-    const booted = bootContentScript({ family: 'boot-b', label: 'B', runtime, win: window, load });
+    const booted = bootContentScript({
+      family: 'boot-b',
+      label: 'B',
+      runtime,
+      win: window,
+      load,
+      schedule: now,
+    });
     const request = { channel: 'tradeline/page', type: 'readPage' };
     await expect(send(request)).resolves.toEqual({ echoed: request });
     await expect(send(request)).resolves.toEqual({ echoed: request });
@@ -74,7 +123,14 @@ describe('bootContentScript', () => {
     const { runtime } = fakeRuntime();
     const open = vi.fn();
     const load = async () => registerReader('boot-c', () => ({ open, handle: () => undefined }));
-    const booted = bootContentScript({ family: 'boot-c', label: 'C', runtime, win: window, load });
+    const booted = bootContentScript({
+      family: 'boot-c',
+      label: 'C',
+      runtime,
+      win: window,
+      load,
+      schedule: now,
+    });
     booted.root.querySelector('button')?.click();
     await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(1));
   });
@@ -84,7 +140,14 @@ describe('bootContentScript', () => {
     const load = vi.fn(async () => {
       throw new Error('blocked');
     });
-    const booted = bootContentScript({ family: 'boot-d', label: 'D', runtime, win: window, load });
+    const booted = bootContentScript({
+      family: 'boot-d',
+      label: 'D',
+      runtime,
+      win: window,
+      load,
+      schedule: now,
+    });
     booted.root.querySelector('button')?.click();
     await vi.waitFor(() =>
       expect(booted.root.querySelector('[role="alert"]')?.textContent).toMatch(/could not start/),
@@ -92,5 +155,86 @@ describe('bootContentScript', () => {
     booted.root.querySelector('button')?.click();
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
     expect(booted.launcher.isConnected).toBe(true);
+  });
+});
+
+/** A native runtime whose one listener is kept, and whose sendMessage answers `reply`. */
+function native(reply: () => Promise<unknown>) {
+  let listener: Parameters<NativeRuntime['onMessage']['addListener']>[0] | undefined;
+  const runtime: NativeRuntime = {
+    id: 'ext',
+    getURL: (path) => `chrome-extension://ext${path}`,
+    sendMessage: vi.fn(reply),
+    onMessage: { addListener: (l) => (listener = l) },
+  };
+  return {
+    runtime,
+    deliver: (message: unknown, respond: (a: unknown) => void) => listener?.(message, {}, respond),
+  };
+}
+
+describe('the launcher runtime without the polyfill', () => {
+  it("in Chromium answers the popup through sendResponse, a failure as the polyfill's rejected answer", async () => {
+    const { runtime, deliver } = native(async () => undefined);
+    const content = contentRuntime(runtime, false);
+    content.onMessage((message) =>
+      (message as { fail?: boolean }).fail
+        ? Promise.reject(new Error('no table here'))
+        : Promise.resolve('read'),
+    );
+    const answers: unknown[] = [];
+    expect(deliver({ ok: 1 }, (a) => answers.push(a))).toBe(true);
+    expect(deliver({ fail: true }, (a) => answers.push(a))).toBe(true);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(answers).toEqual(['read', { __mozWebExtensionPolyfillReject__: true, message: 'no table here' }]);
+  });
+
+  it('in Chromium stays silent on messages it does not answer (other listeners may)', () => {
+    const { runtime, deliver } = native(async () => undefined);
+    contentRuntime(runtime, false).onMessage(() => undefined);
+    const respond = vi.fn();
+    expect(deliver({ channel: 'tradeline/v1' }, respond)).toBeUndefined();
+    expect(respond).not.toHaveBeenCalled();
+  });
+
+  it('in Firefox answers with the promise itself', async () => {
+    const { runtime, deliver } = native(async () => undefined);
+    contentRuntime(runtime, true).onMessage(() => Promise.resolve('read'));
+    await expect(deliver({}, () => {}) as Promise<unknown>).resolves.toBe('read');
+  });
+
+  it("turns the background's rejected answer into an error, and a closed port into no answer", async () => {
+    const rejected = native(async () => ({
+      __mozWebExtensionPolyfillReject__: true,
+      message: 'storage is full',
+    }));
+    await expect(contentRuntime(rejected.runtime, false).sendMessage({})).rejects.toThrow('storage is full');
+    const closed = native(async () => {
+      throw new Error('The message port closed before a response was received.');
+    });
+    await expect(contentRuntime(closed.runtime, false).sendMessage({})).resolves.toBeUndefined();
+    const gone = native(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(contentRuntime(gone.runtime, false).sendMessage({})).rejects.toThrow('Receiving end');
+    const ok = native(async () => ({ ok: true, data: { added: 2 } }));
+    await expect(contentRuntime(ok.runtime, false).sendMessage({})).resolves.toEqual({
+      ok: true,
+      data: { added: 2 },
+    });
+  });
+
+  it("finds Firefox's browser namespace first, else Chromium's chrome", () => {
+    const firefox = native(async () => undefined).runtime;
+    const chromium = native(async () => undefined).runtime;
+    expect(nativeRuntime({ browser: { runtime: firefox }, chrome: { runtime: chromium } })).toEqual({
+      runtime: firefox,
+      answersWithPromises: true,
+    });
+    expect(nativeRuntime({ chrome: { runtime: chromium } })).toEqual({
+      runtime: chromium,
+      answersWithPromises: false,
+    });
+    expect(() => nativeRuntime({})).toThrow(/no extension runtime/);
   });
 });

@@ -1,4 +1,5 @@
 import { type Language, resolveLanguage } from '../../i18n/language.ts';
+import { contentRuntime, nativeRuntime } from '../../messaging/native-runtime.ts';
 import type { ContentRuntime } from './content.ts';
 import { launcherTranslator } from './launcher-text.ts';
 
@@ -60,6 +61,8 @@ export interface BootOptions {
    * setting lives in the extension's storage, which the page's world cannot read without a message).
    */
   language?: Language;
+  /** When to put the launcher on the page (default: once the page is idle; tests: at once). */
+  schedule?: (mount: () => void) => void;
 }
 
 export interface Booted {
@@ -80,24 +83,27 @@ button:focus-visible{outline:2px solid #f59e0b;outline-offset:2px}
 p{position:fixed;top:50%;right:36px;transform:translateY(-50%);z-index:2147483647;max-width:260px;
 font:12px/1.4 system-ui,sans-serif;background:#fff;color:#8a4b00;border:1px solid #999;border-radius:6px;padding:6px;margin:0}`;
 
-/** Mounts the collapsed launcher and the popup's message listener. Reads nothing. */
+/** Puts `mount` off until the page is idle (its own load work first), at most a second. */
+function whenIdle(win: Window): (mount: () => void) => void {
+  return (mount) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(mount, { timeout: 1000 });
+    else win.setTimeout(mount, 0);
+  };
+}
+
+/**
+ * Listens for the popup's messages at once, and puts the collapsed launcher on the page once the
+ * page is idle: building a shadow root and inserting it cost the page's load more than the rest
+ * of the launcher. Reads nothing.
+ */
 export function bootContentScript(options: BootOptions): Booted {
   const doc = options.win.document;
-  const launcher = doc.createElement('div');
-  launcher.setAttribute('data-tradeline-panel', 'launcher');
-  const root = launcher.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = LAUNCHER_STYLE;
-  const button = doc.createElement('button');
+  let tab: { launcher: HTMLElement; root: ShadowRoot } | undefined;
+  let readerStarted = false;
   const { t } = launcherTranslator(
     options.language ??
       resolveLanguage('auto', options.runtime.uiLanguage ?? options.win.navigator?.language ?? 'en'),
   );
-  button.textContent = t('launcher.label');
-  button.title = t('launcher.title', [options.label]);
-  button.setAttribute('aria-label', t('launcher.title', [options.label]));
-  root.append(style, button);
-  (doc.body ?? doc.documentElement).append(launcher);
 
   let started: Promise<PageReader> | undefined;
   const reader = (): Promise<PageReader> => {
@@ -107,7 +113,8 @@ export function bootContentScript(options: BootOptions): Booted {
         const start = registry()[options.family];
         if (!start) throw new Error(`no reader registered for ${options.family}`);
         const loaded = start(options.runtime, options.win);
-        launcher.remove();
+        readerStarted = true;
+        tab?.launcher.remove();
         return loaded;
       })
       .catch((error: unknown) => {
@@ -116,33 +123,64 @@ export function bootContentScript(options: BootOptions): Booted {
       });
     return started;
   };
-  button.addEventListener('click', () => {
-    reader().then(
-      (r) => r.open(),
-      () => {
-        const failed = doc.createElement('p');
-        failed.setAttribute('role', 'alert');
-        failed.textContent = t('launcher.failed');
-        root.querySelector('p')?.remove();
-        root.append(failed);
-      },
-    );
+
+  const build = () => {
+    if (tab) return tab;
+    const launcher = doc.createElement('div');
+    launcher.setAttribute('data-tradeline-panel', 'launcher');
+    const root = launcher.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = LAUNCHER_STYLE;
+    const button = doc.createElement('button');
+    button.textContent = t('launcher.label');
+    button.title = t('launcher.title', [options.label]);
+    button.setAttribute('aria-label', t('launcher.title', [options.label]));
+    root.append(style, button);
+    button.addEventListener('click', () => {
+      reader().then(
+        (r) => r.open(),
+        () => {
+          const failed = doc.createElement('p');
+          failed.setAttribute('role', 'alert');
+          failed.textContent = t('launcher.failed');
+          root.querySelector('p')?.remove();
+          root.append(failed);
+        },
+      );
+    });
+    tab = { launcher, root };
+    return tab;
+  };
+  // The reader replaces the launcher: once it runs (the popup asked first), no tab is added.
+  (options.schedule ?? whenIdle(options.win))(() => {
+    if (!readerStarted) (doc.body ?? doc.documentElement).append(build().launcher);
   });
   options.runtime.onMessage((message) =>
     isPageMessage(message) ? reader().then((r) => r.handle(message)) : undefined,
   );
-  return { launcher, root, reader };
-}
-
-/** The parts of `browser.runtime` a content script uses (passed in: lib/ imports no browser API). */
-export interface BrowserRuntime {
-  sendMessage(message: unknown): Promise<unknown>;
-  onMessage: { addListener(listener: (message: unknown) => Promise<unknown> | undefined): void };
-}
-
-export function contentRuntime(runtime: BrowserRuntime): ContentRuntime {
   return {
-    sendMessage: (message) => runtime.sendMessage(message),
-    onMessage: (listener) => runtime.onMessage.addListener((message: unknown) => listener(message)),
+    get launcher() {
+      return build().launcher;
+    },
+    get root() {
+      return build().root;
+    },
+    reader,
   };
+}
+
+/** What every marketplace's launcher entrypoint does: boot with the native runtime. */
+export function launch(
+  site: { id: string; label: string },
+  readerPath: string,
+  win: Window = window,
+): Booted {
+  const { runtime, answersWithPromises } = nativeRuntime();
+  return bootContentScript({
+    family: site.id,
+    label: site.label,
+    runtime: contentRuntime(runtime, answersWithPromises),
+    win,
+    load: () => import(/* @vite-ignore */ runtime.getURL(readerPath)),
+  });
 }

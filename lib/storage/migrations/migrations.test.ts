@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, order, payout } from '../../../test/factories.ts';
+import type { LedgerEntry } from '../../domain/records.ts';
+import { addEntry, emptyAggregate } from '../aggregate.ts';
 import { exportAll } from '../data-repo.ts';
 import { openTradelineDb } from '../db.ts';
+import { keysOf } from '../dedupe-keys.ts';
+import { rollBackInterrupted } from '../interrupted.ts';
+import { importEntries } from '../ledger-repo.ts';
+import { listQuarantine } from '../quarantine.ts';
 import { LATEST_VERSION, MIGRATIONS } from './all.ts';
 
 describe('migrations', () => {
@@ -9,6 +15,7 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(
       Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1),
     );
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
     const files = Object.keys(import.meta.glob('./[0-9][0-9][0-9]-*.ts'));
     expect(files).toHaveLength(MIGRATIONS.length);
     MIGRATIONS.forEach((m, i) => {
@@ -37,7 +44,8 @@ describe('migrations', () => {
     });
     await v1.put('chunks', { platform: 'shopify', month: '2026-01', seq: 0, records: jan });
     await v1.put('chunks', { platform: 'shopify', month: '2026-02', seq: 0, records: feb });
-    await v1.put('dedupe', { platform: 'shopify', month: '2026-01', keys: jan.map((e) => e.key) });
+    // Version 1's shape: an array of keys (one string since 009).
+    await v1.put('dedupe', { platform: 'shopify', month: '2026-01', keys: jan.map((e) => e.key) } as never);
     v1.close();
 
     const db = await openTradelineDb();
@@ -45,10 +53,9 @@ describe('migrations', () => {
     expect(await db.count('imports')).toBe(1);
     expect((await db.get('chunks', ['shopify', '2026-01', 0]))?.records).toEqual(jan);
     expect((await db.get('chunks', ['shopify', '2026-02', 0]))?.records).toEqual(feb);
-    expect((await db.get('dedupe', ['shopify', '2026-01']))?.keys).toEqual([
-      'shopify:order:1001',
-      'shopify:order:1002',
-    ]);
+    expect((await db.get('dedupe', ['shopify', '2026-01']))?.keys).toBe(
+      'shopify:order:1001\nshopify:order:1002',
+    );
     const janTotals = await db.get('aggregates', ['shopify', '2026-01']);
     expect(janTotals).toMatchObject({ orders: 2, records: 2, grossSales: { USD: 42_50 } });
     const febTotals = await db.get('aggregates', ['shopify', '2026-02']);
@@ -231,6 +238,155 @@ describe('migrations', () => {
       value: 1,
     } as never);
     expect(id).toBe(1);
+    db.close();
+  });
+
+  it('upgrading from every earlier version joins each month dedupe keys into one string, and dedupe stays exact (009)', async () => {
+    // Keys come from report cells: one with a line break and one with a backslash must survive.
+    const odd = [order('a\nb', '2026-05-02', 1_00), order('c\\nd', '2026-05-03', 2_00)];
+    const plain = [order('5001', '2026-05-04', 3_00), order('5002', '2026-06-01', 4_00)];
+    for (const from of MIGRATIONS.map((m) => m.version).filter((v) => v < 9)) {
+      const name = `dedupe-from-${from}`;
+      const old = await openTradelineDb({ name, version: from });
+      const may = [...odd, plain[0]] as LedgerEntry[];
+      // The shape every version before 009 stored: an array of keys.
+      await old.put('dedupe', {
+        platform: 'shopify',
+        month: '2026-05',
+        keys: may.map((e) => e.key),
+      } as never);
+      await old.put('dedupe', { platform: 'shopify', month: '2026-06', keys: [plain[1]?.key] } as never);
+      await old.put('dedupe', { platform: 'shopify', month: '2026-07', keys: [] } as never);
+      old.close();
+
+      const db = await openTradelineDb({ name });
+      expect(db.version, `from version ${from}`).toBe(LATEST_VERSION);
+      const stored = await db.get('dedupe', ['shopify', '2026-05']);
+      expect(stored?.keys, `from version ${from}`).toBe(
+        'shopify:order:a\\nb\nshopify:order:c\\\\nd\nshopify:order:5001',
+      );
+      expect(keysOf(stored?.keys ?? '')).toEqual(may.map((e) => e.key));
+      expect((await db.get('dedupe', ['shopify', '2026-06']))?.keys).toBe('shopify:order:5002');
+      expect((await db.get('dedupe', ['shopify', '2026-07']))?.keys).toBe('');
+
+      // The same records again (and a new one) after the upgrade: only the new one is added.
+      const again = [...odd, ...plain, order('5003', '2026-05-09', 5_00)].map((e) => ({
+        ...e,
+        importId: IMPORT_A,
+      }));
+      const result = await importEntries(
+        db,
+        {
+          id: IMPORT_A,
+          provenance: fileProvenance(IMPORT_A, again.length),
+          importedAt: '2026-11-01T00:00:00.000Z',
+        },
+        'shopify',
+        again,
+      );
+      expect(result, `from version ${from}`).toMatchObject({ added: 1, duplicates: 4 });
+      expect(keysOf((await db.get('dedupe', ['shopify', '2026-05']))?.keys ?? '')).toEqual([
+        ...may.map((e) => e.key),
+        'shopify:order:5003',
+      ]);
+      db.close();
+    }
+  });
+
+  it('upgrading from version 8 with a damaged chunk, damaged keys and a storing import: it opens, the rollback and the next import dedupe exactly (009)', async () => {
+    const IMPORT_B = 'b'.repeat(64);
+    const jan = [order('1001', '2026-01-05', 10_00)];
+    const febA = [order('2001', '2026-02-03', 20_00), order('2002', '2026-02-04', 30_00)];
+    const lost = [order('2003', '2026-02-20', 40_00)];
+    const febB = [order('b1', '2026-02-10', 5_00, IMPORT_B)];
+    const mar = [order('3001', '2026-03-01', 7_00)];
+    const totals = (records: readonly LedgerEntry[], month: string) => {
+      const agg = emptyAggregate('shopify', month);
+      for (const r of records) addEntry(agg, r);
+      return agg;
+    };
+    const v8 = await openTradelineDb({ name: 'v8-damaged', version: 8 });
+    await v8.put('imports', {
+      id: IMPORT_A,
+      provenance: fileProvenance(IMPORT_A, 5, 'a.csv'),
+      importedAt: '2026-11-01T10:00:00.000Z',
+      platform: 'shopify',
+      added: 5,
+      duplicates: 0,
+      months: ['2026-01', '2026-02', '2026-03'],
+      state: 'complete',
+    });
+    // A file whose worker died after its first batch: its totals wait in its record.
+    await v8.put('imports', {
+      id: IMPORT_B,
+      provenance: fileProvenance(IMPORT_B, 9, 'b.csv'),
+      importedAt: '2026-11-02T10:00:00.000Z',
+      platform: 'shopify',
+      added: 1,
+      duplicates: 0,
+      months: ['2026-02'],
+      state: 'storing',
+      pending: [totals(febB, '2026-02')],
+    });
+    await v8.put('chunks', { platform: 'shopify', month: '2026-01', seq: 0, records: jan });
+    await v8.put('chunks', { platform: 'shopify', month: '2026-02', seq: 0, records: [...febA, ...febB] });
+    await v8.put('chunks', { platform: 'shopify', month: '2026-02', seq: 1, records: 'garbage' } as never);
+    await v8.put('chunks', { platform: 'shopify', month: '2026-03', seq: 0, records: mar });
+    const arrayOf = (records: readonly LedgerEntry[]) => records.map((r) => r.key);
+    await v8.put('dedupe', { platform: 'shopify', month: '2026-01', keys: arrayOf(jan) } as never);
+    await v8.put('dedupe', {
+      platform: 'shopify',
+      month: '2026-02',
+      keys: arrayOf([...febA, ...febB, ...lost]),
+    } as never);
+    await v8.put('dedupe', { platform: 'shopify', month: '2026-03', keys: 7 } as never);
+    await v8.put('aggregates', totals(jan, '2026-01'));
+    await v8.put('aggregates', totals([...febA, ...lost], '2026-02'));
+    await v8.put('aggregates', totals(mar, '2026-03'));
+    v8.close();
+
+    const db = await openTradelineDb({ name: 'v8-damaged' });
+    expect(db.version).toBe(LATEST_VERSION);
+    expect((await db.get('dedupe', ['shopify', '2026-01']))?.keys).toBe('shopify:order:1001');
+    expect(keysOf((await db.get('dedupe', ['shopify', '2026-02']))?.keys ?? '')).toEqual(
+      arrayOf([...febA, ...febB, ...lost]),
+    );
+    // Left as it was (not an array): set aside when it is read.
+    expect((await db.get('dedupe', ['shopify', '2026-03']))?.keys).toBe(7);
+
+    // The dead import is rolled back: its record and key go, the damaged chunk is set aside and
+    // February's keys and totals are rebuilt from what is left.
+    const now = new Date('2026-11-29T10:00:00.000Z');
+    expect(await rollBackInterrupted(db, undefined, now)).toEqual([
+      { importId: IMPORT_B, name: 'b.csv', removed: 1 },
+    ]);
+    expect((await db.get('dedupe', ['shopify', '2026-02']))?.keys).toBe(arrayOf(febA).join('\n'));
+    expect(await db.get('aggregates', ['shopify', '2026-02'])).toEqual(totals(febA, '2026-02'));
+
+    // File A again: only the record of the damaged chunk is added; March's damaged keys are
+    // rebuilt from its records, so its order is a duplicate.
+    const result = await importEntries(
+      db,
+      {
+        id: IMPORT_A,
+        provenance: fileProvenance(IMPORT_A, 5, 'a.csv'),
+        importedAt: '2026-11-29T10:00:00.000Z',
+      },
+      'shopify',
+      [...jan, ...febA, ...lost, ...mar],
+      undefined,
+      now,
+    );
+    expect(result).toMatchObject({ added: 1, duplicates: 4 });
+    expect((await db.get('dedupe', ['shopify', '2026-02']))?.keys).toBe(
+      arrayOf([...febA, ...lost]).join('\n'),
+    );
+    expect((await db.get('dedupe', ['shopify', '2026-03']))?.keys).toBe('shopify:order:3001');
+    expect(await db.get('aggregates', ['shopify', '2026-02'])).toEqual(totals([...febA, ...lost], '2026-02'));
+    expect((await listQuarantine(db)).map((q) => [q.store, q.key]).sort()).toEqual([
+      ['chunks', 'shopify / 2026-02 / 1'],
+      ['dedupe', 'shopify / 2026-03'],
+    ]);
     db.close();
   });
 

@@ -1,0 +1,83 @@
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { createImportWorker } from '../../components/options/create-import-worker.ts';
+import { Options } from '../../components/options/Options.tsx';
+import { setOptionsLanguage } from '../../components/options/strings.ts';
+import type { Settings } from '../../lib/domain/records.ts';
+import { resolveLanguage } from '../../lib/i18n/language.ts';
+import { createClient } from '../../lib/messaging/client.ts';
+import type { Overview } from '../../lib/messaging/protocol.ts';
+import { FORMATS } from '../../lib/sources/registry.ts';
+import '../../components/common/base.css';
+import { takeEarly } from '../../lib/messaging/early-requests.ts';
+
+// The first answers were asked for by the entry script (main.tsx) before this bundle ran.
+const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const formats = FORMATS.map(({ id, label }) => ({ id, label }));
+
+/** Saves a Blob through a temporary object URL and a download link. */
+function download(file: Blob, fileName: string): void {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL; it can go once the click was handled.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Switches the page's texts; the key makes React build the page afresh in the new language. */
+function switchLanguage(setting: Settings['language'] | undefined): string {
+  const language = resolveLanguage(setting, browser.i18n.getUILanguage());
+  setOptionsLanguage(language);
+  document.documentElement.lang = language.replace('_', '-');
+  return language;
+}
+
+function render(language: string): void {
+  root.render(
+    <Options
+      key={language}
+      loadOverview={loadOverview}
+      loadImports={() => client.send('listImports', {})}
+      saveSettings={(settings) => client.send('saveSettings', settings)}
+      formats={formats}
+      createImportWorker={createImportWorker}
+      removeImport={(importId) => client.send('removeImport', { importId })}
+      dismissInterrupted={async (importId) => {
+        await client.send('dismissInterrupted', { importId });
+      }}
+      loadChannels={async () => (await client.send('getOffers', {})).channels}
+      addCatalog={(request) => client.send('addCatalog', request)}
+      loadApplications={() => client.send('listApplications', {})}
+      revokeConsent={(id) =>
+        client.send('applicationAction', {
+          id,
+          action: { action: 'withdraw', reason: 'Consent revoked by the seller.' },
+        })
+      }
+      exportPage={(request) => client.send('exportAll', request)}
+      download={download}
+      deleteAll={() => client.send('deleteAll', { confirm: 'delete' })}
+      loadQuarantine={() => client.send('listQuarantine', {})}
+      onLanguageChange={(setting) => render(switchLanguage(setting))}
+    />,
+  );
+}
+
+// The seller's language needs the overview; the page's first load of it gets this same answer.
+let firstOverview: Promise<Overview> | undefined = client.send('getOverview', {});
+const settings = await firstOverview.then(
+  (overview) => overview.settings,
+  () => undefined,
+);
+function loadOverview(): Promise<Overview> {
+  const answer = firstOverview ?? client.send('getOverview', {});
+  firstOverview = undefined;
+  return answer;
+}
+render(switchLanguage(settings?.language));

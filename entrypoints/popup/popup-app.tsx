@@ -1,0 +1,80 @@
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import type { ApplyRequest, OffersData } from '../../components/popup/api.ts';
+import { Popup } from '../../components/popup/Popup.tsx';
+import { setPopupLanguage, strings } from '../../components/popup/strings.ts';
+import { resolveLanguage } from '../../lib/i18n/language.ts';
+import { createClient } from '../../lib/messaging/client.ts';
+import type { Overview } from '../../lib/messaging/protocol.ts';
+import '../../components/common/base.css';
+import { takeEarly } from '../../lib/messaging/early-requests.ts';
+
+// The first answers were asked for by the entry script (main.tsx) before this bundle ran.
+const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+/** The catalog as last shown in Offers: where each channel's applications would go. */
+let shownChannels: OffersData['channels'] = [];
+
+/** The `origin/*` patterns of the API channels in a request (link-out channels receive nothing). */
+function originsOf(channelIds: readonly string[]): string[] {
+  const origins = new Set<string>();
+  for (const channel of shownChannels) {
+    if (!channelIds.includes(channel.id) || channel.submission.kind !== 'api') continue;
+    origins.add(`${new URL(channel.submission.baseUrl).origin}/*`);
+  }
+  return [...origins];
+}
+
+/**
+ * Apply: first ask the browser for the chosen channels' hosts (this must run inside the seller's
+ * click, so it is the first thing done), then send the apply message. Refused: nothing is sent.
+ */
+function applyWithPermission(request: ApplyRequest) {
+  const origins = originsOf(request.channelIds);
+  const granted = origins.length === 0 ? Promise.resolve(true) : browser.permissions.request({ origins });
+  return granted.then((ok) => {
+    if (!ok) {
+      throw new Error(strings.consent.permissionRefused(origins.map((o) => o.slice(0, -2))));
+    }
+    return client.send('apply', request);
+  });
+}
+
+// The seller's language setting (or the browser's) is known before the first paint: no English flash.
+// The seller's language needs the overview; the page's first load of it gets this same answer.
+let firstOverview: Promise<Overview> | undefined = client.send('getOverview', {});
+const settings = await firstOverview.then(
+  (overview) => overview.settings,
+  () => undefined,
+);
+function loadOverview(): Promise<Overview> {
+  const answer = firstOverview ?? client.send('getOverview', {});
+  firstOverview = undefined;
+  return answer;
+}
+const language = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
+setPopupLanguage(language);
+document.documentElement.lang = language.replace('_', '-');
+
+root.render(
+  <Popup
+    loadOverview={loadOverview}
+    loadProfile={() => client.send('getProfile', {})}
+    loadOffers={async () => {
+      const offers = await client.send('getOffers', {});
+      shownChannels = offers.channels;
+      return offers;
+    }}
+    previewApplication={(request) => client.send('previewApplication', request)}
+    apply={applyWithPermission}
+    loadApplications={() => client.send('listApplications', {})}
+    applicationAction={(id, action) => client.send('applicationAction', { id, action })}
+    checkNow={() => client.send('tick', { force: true })}
+    onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    onOpenLink={(url) => void browser.tabs.create({ url })}
+    onTrackLinkOut={(channelId) =>
+      client.send('trackLinkOut', { submissionId: crypto.randomUUID(), channelId })
+    }
+  />,
+);
