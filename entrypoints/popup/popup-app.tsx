@@ -8,6 +8,7 @@ import { createClient } from '../../lib/messaging/client.ts';
 import type { Overview } from '../../lib/messaging/protocol.ts';
 import '../../components/common/base.css';
 import { takeEarly } from '../../lib/messaging/early-requests.ts';
+import { firstThenFresh } from '../../lib/messaging/first-then-fresh.ts';
 
 // The first answers were asked for by the entry script (main.tsx) before this bundle ran.
 const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
@@ -41,18 +42,14 @@ function applyWithPermission(request: ApplyRequest) {
   });
 }
 
-// The seller's language setting (or the browser's) is known before the first paint: no English flash.
-// The seller's language needs the overview; the page's first load of it gets this same answer.
-let firstOverview: Promise<Overview> | undefined = client.send('getOverview', {});
+// The seller's language (known before the first paint: no English flash) needs the overview;
+// the page's first load of it gets this same answer.
+const firstOverview: Promise<Overview> = client.send('getOverview', {});
+const loadOverview = firstThenFresh(firstOverview, () => client.send('getOverview', {}));
 const settings = await firstOverview.then(
   (overview) => overview.settings,
   () => undefined,
 );
-function loadOverview(): Promise<Overview> {
-  const answer = firstOverview ?? client.send('getOverview', {});
-  firstOverview = undefined;
-  return answer;
-}
 const language = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
 setPopupLanguage(language);
 document.documentElement.lang = language.replace('_', '-');

@@ -75,18 +75,24 @@ async function reference(name: string) {
   return result;
 }
 
+/** The options page's worker storing a file into `db` in batches, holding its lock in `origin`. */
+function batchStoreOf(db: TradelineDatabase) {
+  const origin = new TestLockManager();
+  const worker = origin.context();
+  const store = createBatchStore(
+    async () => db,
+    worker,
+    () => NOW,
+  );
+  return { origin, worker, store };
+}
+
 describe('a file cut off between batches', () => {
   for (const cutAfter of [1, 3, COUNT - 1]) {
     it(`after batch ${cutAfter} of ${COUNT} with its page closed: nothing of it remains, earlier data intact, re-import exact`, async () => {
       const db = await withEarlierImport(`cut-${cutAfter}`);
       const before = await snapshot(db);
-      const origin = new TestLockManager();
-      const worker = origin.context();
-      const store = createBatchStore(
-        async () => db,
-        worker,
-        () => NOW,
-      );
+      const { origin, worker, store } = batchStoreOf(db);
       for (let index = 0; index < cutAfter; index++) await store(batchOf(index));
 
       // Running: the lock is held, nothing of the file counts, and nobody rolls it back.
@@ -147,13 +153,7 @@ describe('a file cut off between batches', () => {
 
   it('after a rollback, the next import in the same session dedupes against the keys left, not the ones it knew', async () => {
     const db = await withEarlierImport('rollback-then-import');
-    const origin = new TestLockManager();
-    const worker = origin.context();
-    const store = createBatchStore(
-      async () => db,
-      worker,
-      () => NOW,
-    );
+    const { origin, worker, store } = batchStoreOf(db);
     // Two batches stored: this module keeps their months' key sets (with the file's keys) for the next call.
     await store(batchOf(0));
     await store(batchOf(1));
@@ -225,13 +225,7 @@ describe('a file cut off between batches', () => {
     const db = await withEarlierImport('again');
     await storeImport(db, { provenance: provenanceB, platform: 'shopify', entries: file }, NOW);
     const full = await snapshot(db);
-    const origin = new TestLockManager();
-    const worker = origin.context();
-    const store = createBatchStore(
-      async () => db,
-      worker,
-      () => NOW,
-    );
+    const { origin, worker, store } = batchStoreOf(db);
     await store(batchOf(0));
     await store(batchOf(1));
     worker.end();
