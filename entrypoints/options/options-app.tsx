@@ -5,12 +5,11 @@ import { Options } from '../../components/options/Options.tsx';
 import { setOptionsLanguage } from '../../components/options/strings.ts';
 import type { Settings } from '../../lib/domain/records.ts';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
-import { createClient } from '../../lib/messaging/client.ts';
+import { createClient, firstThenFresh } from '../../lib/messaging/client.ts';
 import type { Overview } from '../../lib/messaging/protocol.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
 import '../../components/common/base.css';
 import { takeEarly } from '../../lib/messaging/early-requests.ts';
-import { firstThenFresh } from '../../lib/messaging/first-then-fresh.ts';
 
 // The first answers were asked for by the entry script (main.tsx) before this bundle ran.
 const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));

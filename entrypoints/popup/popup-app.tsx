@@ -4,11 +4,10 @@ import type { ApplyRequest, OffersData } from '../../components/popup/api.ts';
 import { Popup } from '../../components/popup/Popup.tsx';
 import { setPopupLanguage, strings } from '../../components/popup/strings.ts';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
-import { createClient } from '../../lib/messaging/client.ts';
+import { createClient, firstThenFresh } from '../../lib/messaging/client.ts';
 import type { Overview } from '../../lib/messaging/protocol.ts';
 import '../../components/common/base.css';
 import { takeEarly } from '../../lib/messaging/early-requests.ts';
-import { firstThenFresh } from '../../lib/messaging/first-then-fresh.ts';
 
 // The first answers were asked for by the entry script (main.tsx) before this bundle ran.
 const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));

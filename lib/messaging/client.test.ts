@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { firstThenFresh } from './first-then-fresh.ts';
+import { firstThenFresh } from './client.ts';
 
 describe('firstThenFresh', () => {
   it('answers the first call with the request already sent, then asks afresh each time', async () => {
