@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -29,9 +30,22 @@ export async function readReportFile(
     size += bytes.length;
   });
   const sha256 = hash.digest('hex');
-  const reader = new ReportReader({ fileName: basename(path), importId: sha256, formats, onEntry });
+  const reader = new ReportReader({
+    fileName: basename(path),
+    importId: sha256,
+    formats,
+    onEntry,
+    asciiText,
+  });
   forEachChunk(path, buffer, (bytes) => reader.push(bytes));
   return { ...reader.end(), sha256, size };
+}
+
+/** Node checks and copies ASCII natively (simdutf), about 4x faster than its TextDecoder. */
+function asciiText(bytes: Uint8Array): string | undefined {
+  return isAscii(bytes)
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
+    : undefined;
 }
 
 function forEachChunk(path: string, buffer: Buffer, visit: (bytes: Buffer) => void): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StreamDecoder, sniffEncoding } from './decode.ts';
+import { type AsciiText, StreamDecoder, sniffEncoding } from './decode.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const BOM8 = [0xef, 0xbb, 0xbf];
@@ -43,9 +43,28 @@ const cat = (...parts: (Uint8Array | number[])[]): Uint8Array => {
   return out;
 };
 
+/** The command line's ASCII shortcut, written plainly; counts the chunks it turned into text. */
+function countingAscii(): AsciiText & { used: number } {
+  const ascii = (bytes: Uint8Array): string | undefined => {
+    let text = '';
+    for (const b of bytes) {
+      if (b >= 0x80) return undefined;
+      text += String.fromCharCode(b);
+    }
+    ascii.used += 1;
+    return text;
+  };
+  ascii.used = 0;
+  return ascii;
+}
+
 /** Decodes `bytes` fed in chunks of `size` (0: all at once). */
-function decode(bytes: Uint8Array, size = 0): { text: string; decoder: StreamDecoder } {
-  const decoder = new StreamDecoder();
+function decode(
+  bytes: Uint8Array,
+  size = 0,
+  asciiText?: AsciiText,
+): { text: string; decoder: StreamDecoder } {
+  const decoder = new StreamDecoder(asciiText);
   let text = '';
   if (size === 0) text += decoder.push(bytes);
   else for (let i = 0; i < bytes.length; i += size) text += decoder.push(bytes.subarray(i, i + size));
@@ -130,6 +149,13 @@ describe('StreamDecoder: chunks split anywhere', () => {
           const { text: decoded, decoder } = decode(bytes, size);
           expect(decoded === text, `shift ${shift}, chunks of ${size}`).toBe(true);
           expect(decoder.issues).toEqual([]);
+          // With the ASCII shortcut, chunks that happen to be ASCII skip TextDecoder: same text.
+          const ascii = countingAscii();
+          const fast = decode(bytes, size, ascii);
+          expect(fast.text === text, `ASCII shortcut, shift ${shift}, chunks of ${size}`).toBe(true);
+          expect(fast.decoder.issues).toEqual([]);
+          if (!name.startsWith('utf-16')) expect(ascii.used).toBeGreaterThan(0);
+          else expect(ascii.used).toBe(0);
         }
       }
     });
@@ -146,8 +172,14 @@ describe('StreamDecoder: invalid bytes', () => {
   it('invalid UTF-8 late in a UTF-8 file is reported once, and the rest still decodes', () => {
     const head = 'Date,Name\n'.padEnd(80_000, 'a');
     const bytes = cat(utf8(head), [0xff], utf8('\nCafé\n'), [0xc3, 0x28], utf8('\nend 😀\n'), [0xfe]);
-    for (const size of [0, 1000, 4096, 65_536]) {
-      const { text, decoder } = decode(bytes, size);
+    for (const [size, ascii] of [0, 1000, 4096, 65_536].flatMap(
+      (n) =>
+        [
+          [n, undefined],
+          [n, countingAscii()],
+        ] as const,
+    )) {
+      const { text, decoder } = decode(bytes, size, ascii);
       expect(decoder.encoding).toBe('utf-8');
       expect(text.startsWith(head)).toBe(true);
       expect(text).toContain('\nCafé\n');

@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../domain/records.ts';
 import type { AnyReportFormat, RowReader } from '../sources/format.ts';
 import { CsvReader, readCsv } from './csv.ts';
-import { StreamDecoder, type TextEncodingName } from './decode.ts';
+import { type AsciiText, StreamDecoder, type TextEncodingName } from './decode.ts';
 import { HeaderIndex, normalizeHeaderCell } from './header.ts';
 import { ISSUE, issueAt } from './issue-texts.ts';
 import type { ImportIssue } from './issues.ts';
@@ -89,6 +89,8 @@ export interface ReportReaderOptions {
   importId: string;
   formats: readonly AnyReportFormat[];
   onEntry: (entry: LedgerEntry) => void;
+  /** A faster decode of all-ASCII chunks where the runtime has one (the command line). */
+  asciiText?: AsciiText;
 }
 
 /**
@@ -97,7 +99,7 @@ export interface ReportReaderOptions {
  * becomes an issue with its line.
  */
 export class ReportReader {
-  private readonly decoder = new StreamDecoder();
+  private readonly decoder: StreamDecoder;
   private sample = '';
   private csv: CsvReader | undefined;
   private rowReader: RowReader | undefined;
@@ -109,7 +111,9 @@ export class ReportReader {
   private repeats = 0;
   private readonly issues: ImportIssue[] = [];
 
-  constructor(private readonly options: ReportReaderOptions) {}
+  constructor(private readonly options: ReportReaderOptions) {
+    this.decoder = new StreamDecoder(options.asciiText);
+  }
 
   push(bytes: Uint8Array): void {
     this.text(this.decoder.push(bytes), false);
