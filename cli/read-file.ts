@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type { LedgerEntry } from '../lib/domain/records.ts';
 import { type ReadSummary, ReportReader } from '../lib/import/read.ts';
 import type { AnyReportFormat } from '../lib/sources/format.ts';
+import type { FileHash } from './file-hashes.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -19,17 +20,13 @@ const CHUNK_BYTES = 1 << 20;
 export async function readReportFile(
   path: string,
   formats: readonly AnyReportFormat[],
+  /** The file's hash from another thread (cli/file-hashes.ts); without it, a first pass here. */
+  hashed: Promise<FileHash> | undefined,
   onEntry: (entry: LedgerEntry) => void,
-): Promise<ReadSummary & { sha256: string; size: number }> {
+): Promise<ReadSummary & FileHash> {
   // One buffer for both passes: the reader copies what it keeps (see StreamDecoder.push).
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  const hash = createHash('sha256');
-  let size = 0;
-  forEachChunk(path, buffer, (bytes) => {
-    hash.update(bytes);
-    size += bytes.length;
-  });
-  const sha256 = hash.digest('hex');
+  const { sha256, size } = hashed ? await hashed : hashHere(path, buffer);
   const reader = new ReportReader({
     fileName: basename(path),
     importId: sha256,
@@ -39,6 +36,16 @@ export async function readReportFile(
   });
   forEachChunk(path, buffer, (bytes) => reader.push(bytes));
   return { ...reader.end(), sha256, size };
+}
+
+function hashHere(path: string, buffer: Buffer): FileHash {
+  const hash = createHash('sha256');
+  let size = 0;
+  forEachChunk(path, buffer, (bytes) => {
+    hash.update(bytes);
+    size += bytes.length;
+  });
+  return { sha256: hash.digest('hex'), size };
 }
 
 /** Node checks and copies ASCII natively (simdutf), about 4x faster than its TextDecoder. */

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -232,6 +233,30 @@ describe('tradeline packet', () => {
       country: 'GB',
       contactEmail: 'ops@acme.example',
     });
+  });
+
+  it("names each file given by its own SHA-256 in the packet's provenance", async () => {
+    const may = file('may.csv', [MAY]);
+    const june = file('june.csv', [JUNE, JUNE_REFUND]);
+    // The hashes are worked out on a second thread while the command loads: each must be its own file's.
+    const out = await tradeline(
+      'packet',
+      '--channel',
+      'sandbox-bank-partnered',
+      '--as-of',
+      '2025-10-20',
+      may,
+      june,
+      may,
+    );
+    expect(out.code).toBe(0);
+    const { packet } = JSON.parse(out.stdout);
+    const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(packet.provenance).toEqual([
+      expect.objectContaining({ format: 'shopify-payments-transactions', rows: 1, sha256: sha256(may) }),
+      expect.objectContaining({ format: 'shopify-payments-transactions', rows: 2, sha256: sha256(june) }),
+      expect.objectContaining({ format: 'shopify-payments-transactions', rows: 1, sha256: sha256(may) }),
+    ]);
   });
 
   it('rejects an unknown channel and a malformed business file', async () => {
