@@ -33,6 +33,7 @@ export async function readReportFile(
     formats,
     onEntry,
     asciiText,
+    fileBytes: size,
   });
   forEachChunk(path, buffer, (bytes) => reader.push(bytes));
   return { ...reader.end(), sha256, size };

@@ -9,7 +9,7 @@ import { FORMATS } from '../sources/registry.ts';
 import { parseDate } from './dates.ts';
 import { StreamDecoder } from './decode.ts';
 import { ISSUE, THEN } from './issue-texts.ts';
-import { findHeader, type ReadSummary, ReportReader, readReport } from './read.ts';
+import { findHeader, MAX_EXPECTED_ROWS, type ReadSummary, ReportReader, readReport } from './read.ts';
 
 const IMPORT_ID = 'f'.repeat(64);
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -324,6 +324,50 @@ describe('readReport: encodings', () => {
     expect(b.encoding).toBe('utf-16le');
     expect(b.entries).toEqual(a.entries);
     expect(b.issues).toEqual(a.issues);
+  });
+});
+
+describe('ReportReader: expected rows, from the file size', () => {
+  /** What each reader is told about the file's rows, with and without its size. */
+  function expectedRows(bytes: Uint8Array, fileBytes?: number, pieces = 65_536): (number | undefined)[] {
+    const told: (number | undefined)[] = [];
+    const spy = defineFormat({
+      ...dateRange,
+      createReader(ctx) {
+        told.push(ctx.expectedRows);
+        return dateRange.createReader(ctx);
+      },
+    });
+    const reader = new ReportReader({
+      fileName: 'report.csv',
+      importId: IMPORT_ID,
+      formats: [spy],
+      onEntry: () => {},
+      ...(fileBytes === undefined ? {} : { fileBytes }),
+    });
+    for (let at = 0; at < bytes.length; at += pieces) reader.push(bytes.subarray(at, at + pieces));
+    reader.end();
+    return told;
+  }
+
+  it('estimates the rows of a large file from its first rows, within 10%', () => {
+    // 20,000 rows (two lines each: a quoted line break), about 3.5 MB, much more than the sample.
+    const bytes = utf8(usReport(20_000));
+    const [told] = expectedRows(bytes, bytes.length);
+    expect(told).toBeGreaterThan(20_000 * 2 * 0.9);
+    expect(told).toBeLessThan(20_000 * 2 * 1.1);
+  });
+
+  it('counts the lines of a file held whole in the sample', () => {
+    const bytes = utf8(usReport(10));
+    // 10 records of 2 lines each under a header on line 8.
+    expect(expectedRows(bytes, bytes.length)).toEqual([20]);
+  });
+
+  it('says nothing without the file size, and caps a wild one', () => {
+    const bytes = utf8(usReport(10));
+    expect(expectedRows(bytes)).toEqual([undefined]);
+    expect(expectedRows(bytes, 1e12)).toEqual([MAX_EXPECTED_ROWS]);
   });
 });
 

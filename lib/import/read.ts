@@ -91,7 +91,15 @@ export interface ReportReaderOptions {
   onEntry: (entry: LedgerEntry) => void;
   /** A faster decode of all-ASCII chunks where the runtime has one (the command line). */
   asciiText?: AsciiText;
+  /** The file's size in bytes when known (File.size, stat): gives readers `expectedRows`. */
+  fileBytes?: number;
 }
+
+/**
+ * Tables sized from an estimate stop there: a wrong guess on a huge file must not allocate
+ * hundreds of MB up front (beyond it, tables grow as they fill).
+ */
+export const MAX_EXPECTED_ROWS = 1 << 22;
 
 /**
  * Reads one report file as its bytes arrive: decodes, finds the header and the format, then
@@ -110,12 +118,15 @@ export class ReportReader {
   /** Records dropped because the file had already given their key (see ReportFormat.uniqueKeys). */
   private repeats = 0;
   private readonly issues: ImportIssue[] = [];
+  /** Bytes pushed before the format was known: with the sample's lines, gives `expectedRows`. */
+  private sampleBytes = 0;
 
   constructor(private readonly options: ReportReaderOptions) {
     this.decoder = new StreamDecoder(options.asciiText);
   }
 
   push(bytes: Uint8Array): void {
+    if (!this.csv) this.sampleBytes += bytes.length;
     this.text(this.decoder.push(bytes), false);
   }
 
@@ -160,13 +171,23 @@ export class ReportReader {
       this.sample = '';
       return;
     }
-    const csv = this.startReading(this.match);
+    const csv = this.startReading(this.match, this.expectedRows(this.match));
     const sample = this.sample;
     this.sample = '';
     csv.push(sample);
   }
 
-  private startReading(match: HeaderMatch): CsvReader {
+  /** The sample's lines past the header, scaled by the file's bytes over the sample's. */
+  private expectedRows(match: HeaderMatch): number | undefined {
+    const fileBytes = this.options.fileBytes;
+    if (fileBytes === undefined || this.sampleBytes === 0) return undefined;
+    let lines = 0;
+    for (let at = this.sample.indexOf('\n'); at !== -1; at = this.sample.indexOf('\n', at + 1)) lines += 1;
+    const rows = Math.ceil((lines * fileBytes) / this.sampleBytes) - match.line;
+    return Math.max(0, Math.min(rows, MAX_EXPECTED_ROWS));
+  }
+
+  private startReading(match: HeaderMatch, expectedRows: number | undefined): CsvReader {
     const { format } = match;
     const header = new HeaderIndex(match.cells, format.columns);
     const fileName = this.options.fileName;
@@ -175,6 +196,7 @@ export class ReportReader {
         header,
         importId: this.options.importId,
         fileName,
+        ...(expectedRows === undefined ? {} : { expectedRows }),
         emit: format.uniqueKeys ? (entry) => this.accept(entry) : this.onceEach(),
         issue: (row, column, said) =>
           this.issues.push(issueAt(row, column === null ? null : header.label(column), said)),

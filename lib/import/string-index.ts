@@ -14,17 +14,32 @@ export class StringIndex {
    * Open addressing, linear probing. Slot `i` is `table[2i]`, the key's number + 1 (0: empty), and
    * `table[2i + 1]`, its hash: side by side, so that a probe reads one cache line.
    */
-  private table = new Int32Array(2 * INITIAL_SLOTS);
-  private mask = INITIAL_SLOTS - 1;
+  private table: Int32Array;
+  private mask: number;
   /** Per key: its block, its offset in the block, and its shape (`length * 4 + units`). */
-  private blockOf = new Int32Array(INITIAL_KEYS);
-  private offsetOf = new Int32Array(INITIAL_KEYS);
-  private shapeOf = new Int32Array(INITIAL_KEYS);
+  private blockOf: Int32Array;
+  private offsetOf: Int32Array;
+  private shapeOf: Int32Array;
   private readonly blocks: Uint8Array[] = [new Uint8Array(BLOCK_BYTES)];
   private used = 0;
   private count = 0;
   /** Set by `hash`: the widest code unit of the last key hashed (ASCII, LATIN1 or WIDE). */
   private units = ASCII;
+
+  /**
+   * `expectedKeys`: room for that many keys from the start, when the caller knows about how many
+   * will come (growing rehashes every key, a cache miss each, at every doubling).
+   */
+  constructor(expectedKeys = 0) {
+    let slots = INITIAL_SLOTS;
+    while (slots < 2 * expectedKeys) slots *= 2;
+    this.table = new Int32Array(2 * slots);
+    this.mask = slots - 1;
+    const keys = Math.max(INITIAL_KEYS, expectedKeys);
+    this.blockOf = new Int32Array(keys);
+    this.offsetOf = new Int32Array(keys);
+    this.shapeOf = new Int32Array(keys);
+  }
 
   /** Number of keys. */
   get size(): number {

@@ -8,6 +8,11 @@ export interface ReaderContext<C extends string> {
   /** SHA-256 of the file's bytes; every record carries it. */
   importId: string;
   fileName: string;
+  /**
+   * About how many data rows the file holds, from its size and its first rows (absent: unknown):
+   * readers that keep every row size their tables for it once instead of growing them.
+   */
+  expectedRows?: number;
   emit(entry: LedgerEntry): void;
   /** Reports a problem with one row (and column), in words a seller understands (lib/import/issue-texts.ts). */
   issue(row: number | null, column: C | null, said: IssueText): void;

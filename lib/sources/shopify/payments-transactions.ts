@@ -52,7 +52,7 @@ export const shopifyPaymentsTransactions = defineFormat({
     /** Rows without an order (keyed by checkout) are told apart by their whole identity. */
     const rowIds = new Occurrences(':');
     /** An order's rows; its charges and refunds wait for `end`: keys are numbered in time order, not file order. */
-    const orderRows = new OrderRows();
+    const orderRows = new OrderRows(ctx.expectedRows ?? 0);
     const times = new ShopifyTimes();
     const here: Place = { line: 0, date: '', order: '', currency: '' };
     // The columns every row reads, each looked up once.
@@ -240,18 +240,18 @@ type MovementKind = typeof CHARGE | typeof REFUND;
  * appears (the records are emitted in that order).
  */
 class OrderRows {
-  private readonly orders = new StringIndex();
+  private readonly orders: StringIndex;
   /** Per order: its last row, -1 before the first. */
-  private lastRowOf = new Int32Array(1024);
+  private lastRowOf: Int32Array;
   // Per row.
-  private previousRow = new Int32Array(1024);
-  private stamps = new Float64Array(1024);
-  private amounts = new Float64Array(1024);
-  private lines = new Int32Array(1024);
-  private dayOf = new Int32Array(1024);
-  private currencyOf = new Uint16Array(1024);
-  private typeOf = new Int32Array(1024);
-  private movementOf = new Uint8Array(1024);
+  private previousRow: Int32Array;
+  private stamps: Float64Array;
+  private amounts: Float64Array;
+  private lines: Int32Array;
+  private dayOf: Int32Array;
+  private currencyOf: Uint16Array;
+  private typeOf: Int32Array;
+  private movementOf: Uint8Array;
   private rows = 0;
   /** Days and currencies as small numbers: rows of a day come together, a file has a few currencies. */
   private readonly days: string[] = [];
@@ -261,8 +261,26 @@ class OrderRows {
   private readonly typeCodes = new Map<string, number>();
   private lastType = '';
   private lastTypeCode = -1;
-  readonly charges = new MovementGroups(CHARGE);
-  readonly refunds = new MovementGroups(REFUND);
+  readonly charges: MovementGroups;
+  readonly refunds: MovementGroups;
+
+  /** `expectedRows`: the file's rows, about (0: unknown); an order has at least one. */
+  constructor(expectedRows: number) {
+    const rows = Math.max(1024, expectedRows);
+    this.orders = new StringIndex(expectedRows);
+    this.lastRowOf = new Int32Array(rows);
+    this.previousRow = new Int32Array(rows);
+    this.stamps = new Float64Array(rows);
+    this.amounts = new Float64Array(rows);
+    this.lines = new Int32Array(rows);
+    this.dayOf = new Int32Array(rows);
+    this.currencyOf = new Uint16Array(rows);
+    this.typeOf = new Int32Array(rows);
+    this.movementOf = new Uint8Array(rows);
+    // Most orders are charged; few are refunded.
+    this.charges = new MovementGroups(CHARGE, rows);
+    this.refunds = new MovementGroups(REFUND, 1024);
+  }
 
   /** The order's text, by number. */
   text(orderNo: number): string {
@@ -391,17 +409,28 @@ class OrderRows {
  */
 class MovementGroups {
   /** Per order number: its first group + 1 (0: none yet). Groups in other currencies are in `otherCurrency`. */
-  private groupOfOrder = new Int32Array(1024);
+  private groupOfOrder: Int32Array;
   private readonly otherCurrency = new Map<string, number>();
-  orderOf = new Int32Array(1024);
-  currencyOf = new Uint16Array(1024);
+  orderOf: Int32Array;
+  currencyOf: Uint16Array;
   /** 1 when the group is its order's first currency (its keys then name no currency). */
-  firstOf = new Uint8Array(1024);
-  lastRowOf = new Int32Array(1024);
-  countOf = new Int32Array(1024);
+  firstOf: Uint8Array;
+  lastRowOf: Int32Array;
+  countOf: Int32Array;
   size = 0;
 
-  constructor(readonly kind: MovementKind) {}
+  /** `expectedGroups`: room for that many groups from the start. */
+  constructor(
+    readonly kind: MovementKind,
+    expectedGroups: number,
+  ) {
+    this.groupOfOrder = new Int32Array(expectedGroups);
+    this.orderOf = new Int32Array(expectedGroups);
+    this.currencyOf = new Uint16Array(expectedGroups);
+    this.firstOf = new Uint8Array(expectedGroups);
+    this.lastRowOf = new Int32Array(expectedGroups);
+    this.countOf = new Int32Array(expectedGroups);
+  }
 
   add(orderNo: number, currencyNo: number, row: number): void {
     if (orderNo >= this.groupOfOrder.length) this.groupOfOrder = grown(this.groupOfOrder, orderNo + 1);

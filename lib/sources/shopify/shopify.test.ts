@@ -5,11 +5,12 @@ import { Occurrences } from '../entries.ts';
 import { FORMATS } from '../registry.ts';
 import { chronological, shopifyTimestamp } from './keys.ts';
 
-function read(text: string) {
+function read(text: string, fileBytes?: number) {
   return readReport(new TextEncoder().encode(text), {
     fileName: 'x.csv',
     importId: 'a'.repeat(64),
     formats: FORMATS,
+    ...(fileBytes === undefined ? {} : { fileBytes }),
   });
 }
 
@@ -133,6 +134,30 @@ describe('Shopify Payments rows that repeat', () => {
     const earliest = first.entries.find((e) => e.key === 'shopify:order:#7');
     expect(earliest?.date).toBe('2025-06-04');
     expect(read(text).entries.map((e) => e.key)).toEqual(first.entries.map((e) => e.key));
+  });
+
+  it('reads the same records whether its tables were sized too small, too large or not at all', () => {
+    // 6,000 rows past the reader's smallest tables: orders charged, refunded, charged again.
+    let text = `${PAYMENTS_HEADER}\n`;
+    for (let i = 0; i < 6000; i++) {
+      const order = `#${i % 2500}`;
+      const type = i % 7 === 3 ? 'refund' : 'charge';
+      const amount = type === 'refund' ? `-${(i % 50) + 1}.00` : `${(i % 90) + 10}.25`;
+      text += row(
+        `2025-06-${String((i % 28) + 1).padStart(2, '0')} 10:00:01 -0400`,
+        type,
+        order,
+        amount,
+        i % 11 ? 'USD' : 'EUR',
+      );
+    }
+    const unsized = read(text);
+    expect(unsized.issues).toEqual([]);
+    expect(unsized.entries.length).toBeGreaterThan(6000);
+    const bytes = new TextEncoder().encode(text).length;
+    for (const fileBytes of [1, bytes / 10, bytes, bytes * 10]) {
+      expect(read(text, fileBytes).entries).toEqual(unsized.entries);
+    }
   });
 
   it('keeps an order charged in two currencies as two orders, the second keyed with its currency', () => {
