@@ -19,6 +19,8 @@ const TSX = resolve('node_modules/.bin/tsx');
 
 interface Measured {
   seconds: number;
+  /** CPU time of every process and thread of the run (the command hashes on a second thread). */
+  cpuSeconds: number;
   maxRssMb: number;
   output: Record<string, unknown>;
 }
@@ -27,7 +29,7 @@ interface Measured {
 function bestOf(
   script: string,
   args: string[],
-  measure: (stdout: string, stderr: string) => Omit<Measured, 'seconds'>,
+  measure: (stdout: string, stderr: string) => Omit<Measured, 'seconds' | 'cpuSeconds'>,
 ): Measured {
   let best: Measured | undefined;
   for (let i = 0; i < REPEATS; i++) {
@@ -39,7 +41,7 @@ function bestOf(
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr}`);
-    const measured = { seconds, ...measure(run.stdout, run.stderr) };
+    const measured = { seconds, cpuSeconds: cpuOf(run.stderr), ...measure(run.stdout, run.stderr) };
     if (!best || seconds < best.seconds) best = measured;
   }
   return best as Measured;
@@ -55,6 +57,16 @@ function peakOf(stderr: string): number {
     peak = Math.max(peak, Number((JSON.parse(line) as { maxRssMb: number }).maxRssMb));
   }
   return peak;
+}
+
+/** CPU time summed over the processes that reported one (tsx's parent and its child). */
+function cpuOf(stderr: string): number {
+  let cpu = 0;
+  for (const line of stderr.split('\n')) {
+    if (!line.startsWith('{"maxRssMb"')) continue;
+    cpu += Number((JSON.parse(line) as { cpuSeconds?: number }).cpuSeconds ?? 0);
+  }
+  return cpu;
 }
 
 /** A baseline script in bench/tasks, which prints its figures as JSON. */
@@ -105,7 +117,7 @@ for (const [label, path, delimiter, column] of [
   }
   const rows = Number(naive.output.rows);
   const line = (name: string, m: Measured) =>
-    `  ${name.padEnd(34)} ${m.seconds.toFixed(2).padStart(6)} s  ${(rows / m.seconds / 1e3).toFixed(0).padStart(6)} k rows/s  ${(mb / m.seconds).toFixed(1).padStart(6)} MB/s  ${(m.seconds / naive.seconds).toFixed(2).padStart(5)}x naive  peak ${m.maxRssMb.toFixed(0)} MB`;
+    `  ${name.padEnd(34)} ${m.seconds.toFixed(2).padStart(6)} s  ${(rows / m.seconds / 1e3).toFixed(0).padStart(6)} k rows/s  ${(mb / m.seconds).toFixed(1).padStart(6)} MB/s  ${(m.seconds / naive.seconds).toFixed(2).padStart(5)}x naive  cpu ${m.cpuSeconds.toFixed(2).padStart(5)} s  peak ${m.maxRssMb.toFixed(0)} MB`;
   results.push(
     `${label}: ${path} (${mb.toFixed(0)} MB, ${rows.toLocaleString('en')} lines)`,
     line('naive split loop (floor)', naive),

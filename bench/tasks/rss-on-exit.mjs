@@ -1,6 +1,9 @@
 // Preloaded (NODE_OPTIONS=--import) into every process `npm run bench` starts (tsx and the child
 // it runs the script in, the real `tradeline` command included): reports
-// the process's peak memory on stderr when it exits, without touching the command's stdout.
+// the process's peak memory and CPU time (all its threads) on stderr when it exits, without
+// touching the command's stdout.
 process.on('exit', () => {
-  process.stderr.write(`\n${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stderr.write(`\n${JSON.stringify({ maxRssMb: usage.maxRSS / 1024, cpuSeconds })}\n`);
 });
