@@ -243,6 +243,33 @@ describe('ImportPanel', () => {
     expect(importEntries).not.toHaveBeenCalled();
   });
 
+  it('a batch that does not hold what the preview counted fails the file, and its earlier batches are undone', async () => {
+    const seen: FromWorker[] = [];
+    const store: StoreBatch = vi.fn(async (request) => ({ added: request.entries.length, duplicates: 0 }));
+    const discard = vi.fn(async () => {});
+    const worker = createInProcessWorker({ formats: FORMATS, chunkBytes: 64, store, discard });
+    worker.listen((m) => seen.push(m));
+    worker.post({ type: 'read', file: fileOf(ORDERS, 'orders_export.csv'), name: 'orders_export.csv' });
+    await waitFor(() => expect(seen.some((m) => m.type === 'preview')).toBe(true));
+    const preview = seen.find((m) => m.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    // Three records asked for as two batches of one (a page's mistake): the second cannot be made.
+    const request = { type: 'store' as const, count: 2, size: 1, provenance: provenanceOf(preview.preview) };
+    for (let index = 0; index < 2; index++) {
+      worker.post({ ...request, index, platform: 'shopify' });
+      await waitFor(() =>
+        expect(seen.filter((m) => m.type === 'stored' || m.type === 'store-failed')).toHaveLength(index + 1),
+      );
+    }
+    expect(seen.filter((m) => m.type === 'stored')).toHaveLength(1);
+    expect(seen.find((m) => m.type === 'store-failed')).toMatchObject({
+      index: 1,
+      detail: 'The file read again does not match its preview at batch 2 of 2.',
+    });
+    expect(store).toHaveBeenCalledTimes(1);
+    expect(discard).toHaveBeenCalledWith(SHA);
+  });
+
   it('never stores more than 50,000 records in one batch', async () => {
     const { importEntries } = storing();
     render(

@@ -79,6 +79,8 @@ export interface SessionOptions {
   formats: readonly AnyReportFormat[];
   /** Where Import stores each batch. */
   store: StoreBatch;
+  /** Undoes what the file's earlier batches stored, when a later batch cannot be made. */
+  discard?: (importId: string) => Promise<void>;
   /** Bytes read per step (and per progress message). */
   chunkBytes?: number;
   /** Records shown in the preview. */
@@ -265,10 +267,8 @@ export function createImportSession(post: (message: FromWorker) => void, options
     const last = index === count - 1;
     // The last batch asks for one more record than it expects: there must be none.
     const batch = await feed.records.take(last ? expected + 1 : expected);
-    if (batch.length !== expected || (last && source.records !== index * size + expected)) {
-      throw new Error(
-        `Batch ${index + 1} of ${count} has ${batch.length} records, ${expected} were read for the preview.`,
-      );
+    if (expected < 1 || batch.length !== expected || (last && source.records !== index * size + expected)) {
+      throw new Error(`The file read again does not match its preview at batch ${index + 1} of ${count}.`);
     }
     if (last) feed = undefined;
     return batch;
@@ -294,8 +294,22 @@ export function createImportSession(post: (message: FromWorker) => void, options
         });
         return;
       }
+      let entries: LedgerEntry[];
       try {
-        const entries = await batchOf(index, count, size);
+        entries = await batchOf(index, count, size);
+      } catch (error) {
+        feed = undefined;
+        // The file fails as a whole (the page says so): what its earlier batches stored goes too.
+        if (index > 0) await options.discard?.(provenance.sha256);
+        post({
+          type: 'store-failed',
+          index,
+          detail: error instanceof Error ? error.message : String(error),
+          ...(error instanceof FileChanged ? { reason: 'changed' as const } : {}),
+        });
+        return;
+      }
+      try {
         const result = await options.store({ provenance, platform, entries, batch: { index, count } });
         post({ type: 'stored', index, added: result.added, duplicates: result.duplicates });
       } catch (error) {
@@ -304,7 +318,6 @@ export function createImportSession(post: (message: FromWorker) => void, options
           type: 'store-failed',
           index,
           detail: error instanceof Error ? error.message : String(error),
-          ...(error instanceof FileChanged ? { reason: 'changed' as const } : {}),
         });
       }
     },
