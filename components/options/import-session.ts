@@ -126,14 +126,7 @@ class RecordFeed {
       fileName: name,
       importId,
       formats,
-      onEntry: (entry) => {
-        // Readers build keys by concatenation: V8 keeps such a string as a tree of its pieces
-        // (a rope) until something reads its characters. Reading one flattens it into one string,
-        // half the memory for the keys of records that wait here (a format that emits its records
-        // at the end of the file has them all here at once).
-        entry.key.charCodeAt(0);
-        this.queue.push(entry);
-      },
+      onEntry: (entry) => this.queue.push(entry),
     });
   }
 
