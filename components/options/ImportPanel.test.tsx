@@ -243,6 +243,23 @@ describe('ImportPanel', () => {
     expect(importEntries).not.toHaveBeenCalled();
   });
 
+  it('a file the browser no longer lets be read (modified since it was picked) is said to have changed', async () => {
+    const { importEntries } = storing();
+    render(<ImportPanel createWorker={recordingWorker([], importEntries)} onImported={() => {}} />);
+    const file = fileOf(ORDERS, 'orders_export.csv');
+    drop(file);
+    const button = await screen.findByRole('button', { name: 'Import 3 records' });
+    // What Chromium does once a picked file was modified on disk.
+    file.arrayBuffer = () => Promise.reject(new DOMException('The file changed.', 'NotReadableError'));
+    await userEvent.click(button);
+    expect(
+      await screen.findByText(
+        'Nothing was stored: the file changed after it was read; choose it again to see what it holds now',
+      ),
+    ).toBeTruthy();
+    expect(importEntries).not.toHaveBeenCalled();
+  });
+
   it('a batch that does not hold what the preview counted fails the file, and its earlier batches are undone', async () => {
     const seen: FromWorker[] = [];
     const store: StoreBatch = vi.fn(async (request) => ({ added: request.entries.length, duplicates: 0 }));

@@ -246,9 +246,12 @@ export function createImportSession(post: (message: FromWorker) => void, options
     const source = previewed;
     if (!source) throw new Error('No file was read.');
     if (index === 0) {
-      // The same bytes give the same records: checked before anything is stored.
-      const { sha256 } = await hashOf(source.file);
-      if (sha256 !== source.sha256) throw new FileChanged(sha256);
+      // The same bytes give the same records: checked before anything is stored. Chromium
+      // refuses to read a picked file modified since (NotReadableError): changed too.
+      const { sha256 } = await hashOf(source.file).catch((error: unknown) => {
+        throw error instanceof DOMException && error.name === 'NotReadableError' ? new FileChanged() : error;
+      });
+      if (sha256 !== source.sha256) throw new FileChanged();
       feed = {
         records: new RecordFeed(source.file, source.name, source.sha256, options.formats, chunkBytes),
         next: 0,
