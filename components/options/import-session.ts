@@ -103,8 +103,8 @@ class FileChanged extends Error {}
 
 /**
  * The records of a file read again, handed out in batches as they are read: only what has been
- * read but not yet taken is held (a format that emits its records at the end of the file, like
- * Shopify's payments export for its orders, holds those until they are taken).
+ * read but not yet taken is held. What a format emits at the end of the file (Shopify's payments
+ * export: every order and refund) comes a part at a time too (ReportReader.finish).
  */
 class RecordFeed {
   private queue: LedgerEntry[] = [];
@@ -130,20 +130,27 @@ class RecordFeed {
     });
   }
 
+  /** The end of the file, once reached: a step emits a part of what the format emits there. */
+  private finishing: Generator<void, unknown> | undefined;
+
   /** The next `count` records (fewer only at the end of the file). */
   async take(count: number): Promise<LedgerEntry[]> {
     while (this.queue.length < count && this.reader) {
+      if (this.finishing) {
+        // Its issues were shown in the preview.
+        if (this.finishing.next().done) this.reader = undefined;
+        continue;
+      }
       const chunk = new Uint8Array(
         await this.file.slice(this.offset, this.offset + this.chunkBytes).arrayBuffer(),
       );
-      if (chunk.byteLength === 0) {
-        this.reader.end(); // its issues were shown in the preview
-        this.reader = undefined;
-        break;
+      if (chunk.byteLength === 0) this.finishing = this.reader.finish();
+      else {
+        this.reader.push(chunk);
+        this.offset += chunk.byteLength;
       }
-      this.reader.push(chunk);
-      this.offset += chunk.byteLength;
     }
+    if (!this.reader) this.finishing = undefined;
     const batch = this.queue.slice(0, count);
     this.queue = this.queue.slice(count);
     return batch;
