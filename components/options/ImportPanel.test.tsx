@@ -166,6 +166,127 @@ describe('ImportPanel', () => {
     expect(vi.mocked(store).mock.calls[1]?.[0].batch).toEqual({ index: 1, count: 2 });
   });
 
+  it('Import reads the file again and stores each batch as soon as it is read, not after the whole file', async () => {
+    // A file of 9,000 orders (700 kB), read in chunks of 4 kB: batches of 3,000 records. Reading
+    // starts once the first 256 kB were searched for the header.
+    const head = ORDERS.toString('utf8').split('\n')[0] as string;
+    const lines = Array.from(
+      { length: 9000 },
+      (_, i) =>
+        `#${2000 + i},a@example.invalid,paid,USD,${i + 1}.00,0.00,2026-09-0${1 + (i % 9)} 10:00:00 -0700,Apron`,
+    );
+    const bytes = new TextEncoder().encode(`${head}\n${lines.join('\n')}\n`);
+    // Where the worker had read to (the end of its furthest slice) each time it stored a batch.
+    let readTo = 0;
+    const file = fileOf(bytes, 'orders_export.csv');
+    const slice = file.slice.bind(file);
+    file.slice = (start?: number, end?: number) => {
+      readTo = Math.max(readTo, Math.min(end ?? file.size, file.size));
+      return slice(start, end);
+    };
+    const readWhenStored: number[] = [];
+    const store: StoreBatch = vi.fn(async (request) => {
+      readWhenStored.push(readTo);
+      return { added: request.entries.length, duplicates: 0 };
+    });
+    const worker = createInProcessWorker({ formats: FORMATS, chunkBytes: 4096, store });
+    const seen: FromWorker[] = [];
+    worker.listen((m) => seen.push(m));
+    worker.post({ type: 'read', file, name: 'orders_export.csv' });
+    await waitFor(() => expect(seen.some((m) => m.type === 'preview')).toBe(true));
+    const preview = seen.find((m) => m.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    expect(preview.preview.records).toBe(9000);
+    // The preview keeps the first records only.
+    expect(preview.preview.first.map((e) => e.orderId)).toEqual(
+      lines.slice(0, 10).map((l) => l.split(',')[0]),
+    );
+
+    readTo = 0;
+    const base = { type: 'store' as const, count: 3, size: 3000, provenance: provenanceOf(preview.preview) };
+    for (let index = 0; index < 3; index++) {
+      worker.post({ ...base, index, platform: 'shopify' });
+      await waitFor(() => expect(seen.filter((m) => m.type === 'stored')).toHaveLength(index + 1));
+    }
+    const batches = vi.mocked(store).mock.calls.map(([request]) => request);
+    expect(batches.map((b) => b.entries.length)).toEqual([3000, 3000, 3000]);
+    expect(batches.flatMap((b) => b.entries.map((e) => e.orderId))).toEqual(
+      lines.map((l) => l.split(',')[0]),
+    );
+    expect(batches.map((b) => b.batch)).toEqual([0, 1, 2].map((index) => ({ index, count: 3 })));
+    // The first batches were stored with only part of the file read again.
+    expect(readWhenStored[0]).toBeLessThan(bytes.byteLength / 2);
+    expect(readWhenStored[1]).toBeLessThan(bytes.byteLength);
+    expect(readWhenStored[2]).toBe(bytes.byteLength);
+  });
+
+  it('a file changed on disk between the preview and Import is not stored, and the page says to choose it again', async () => {
+    const { importEntries } = storing();
+    render(<ImportPanel createWorker={recordingWorker([], importEntries)} onImported={() => {}} />);
+    // What the seller picked, then saved again with a changed amount before pressing Import.
+    const changed = new Uint8Array(ORDERS);
+    const at = ORDERS.indexOf('45.00');
+    changed[at] = '5'.charCodeAt(0);
+    let current: Blob = new Blob([new Uint8Array(ORDERS)]);
+    const file = fileOf(ORDERS, 'orders_export.csv');
+    file.slice = (start?: number, end?: number) => current.slice(start, end);
+    file.arrayBuffer = () => current.arrayBuffer();
+    drop(file);
+    const button = await screen.findByRole('button', { name: 'Import 3 records' });
+    current = new Blob([changed]);
+    await userEvent.click(button);
+    expect(
+      await screen.findByText(
+        'Nothing was stored: the file changed after it was read; choose it again to see what it holds now',
+      ),
+    ).toBeTruthy();
+    expect(importEntries).not.toHaveBeenCalled();
+  });
+
+  it('a file the browser no longer lets be read (modified since it was picked) is said to have changed', async () => {
+    const { importEntries } = storing();
+    render(<ImportPanel createWorker={recordingWorker([], importEntries)} onImported={() => {}} />);
+    const file = fileOf(ORDERS, 'orders_export.csv');
+    drop(file);
+    const button = await screen.findByRole('button', { name: 'Import 3 records' });
+    // What Chromium does once a picked file was modified on disk.
+    file.arrayBuffer = () => Promise.reject(new DOMException('The file changed.', 'NotReadableError'));
+    await userEvent.click(button);
+    expect(
+      await screen.findByText(
+        'Nothing was stored: the file changed after it was read; choose it again to see what it holds now',
+      ),
+    ).toBeTruthy();
+    expect(importEntries).not.toHaveBeenCalled();
+  });
+
+  it('a batch that does not hold what the preview counted fails the file, and its earlier batches are undone', async () => {
+    const seen: FromWorker[] = [];
+    const store: StoreBatch = vi.fn(async (request) => ({ added: request.entries.length, duplicates: 0 }));
+    const discard = vi.fn(async () => {});
+    const worker = createInProcessWorker({ formats: FORMATS, chunkBytes: 64, store, discard });
+    worker.listen((m) => seen.push(m));
+    worker.post({ type: 'read', file: fileOf(ORDERS, 'orders_export.csv'), name: 'orders_export.csv' });
+    await waitFor(() => expect(seen.some((m) => m.type === 'preview')).toBe(true));
+    const preview = seen.find((m) => m.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    // Three records asked for as two batches of one (a page's mistake): the second cannot be made.
+    const request = { type: 'store' as const, count: 2, size: 1, provenance: provenanceOf(preview.preview) };
+    for (let index = 0; index < 2; index++) {
+      worker.post({ ...request, index, platform: 'shopify' });
+      await waitFor(() =>
+        expect(seen.filter((m) => m.type === 'stored' || m.type === 'store-failed')).toHaveLength(index + 1),
+      );
+    }
+    expect(seen.filter((m) => m.type === 'stored')).toHaveLength(1);
+    expect(seen.find((m) => m.type === 'store-failed')).toMatchObject({
+      index: 1,
+      detail: 'The file read again does not match its preview at batch 2 of 2.',
+    });
+    expect(store).toHaveBeenCalledTimes(1);
+    expect(discard).toHaveBeenCalledWith(SHA);
+  });
+
   it('never stores more than 50,000 records in one batch', async () => {
     const { importEntries } = storing();
     render(

@@ -85,7 +85,8 @@ export function ImportPanel({ createWorker, onImported, batchSize = MAX_BATCH }:
           const wait = waiting.current.get(message.index);
           waiting.current.delete(message.index);
           if (message.type === 'stored') wait?.resolve(message);
-          else wait?.reject(new Error(message.detail));
+          else
+            wait?.reject(new Error(message.reason === 'changed' ? S.importer.fileChanged : message.detail));
           return;
         }
         case 'failed':

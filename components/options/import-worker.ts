@@ -1,7 +1,7 @@
 import { FORMATS } from '../../lib/sources/registry.ts';
 import { openTradelineDb, type TradelineDatabase } from '../../lib/storage/db.ts';
 import { createBatchStore } from '../../lib/storage/store-import.ts';
-import { createImportSession, type FromWorker, type StoreBatch, type ToWorker } from './import-session.ts';
+import { createImportSession, type FromWorker, type ToWorker } from './import-session.ts';
 
 /** The dedicated worker's global scope, as far as this file uses it. */
 interface WorkerScope {
@@ -16,7 +16,7 @@ const scope = globalThis as unknown as WorkerScope;
 // It holds the file's Web Lock while storing (released when the page closes and the worker
 // ends): how the background and the next page tell an interrupted import from a running one.
 let db: Promise<TradelineDatabase> | undefined;
-const store: StoreBatch = createBatchStore(
+const store = createBatchStore(
   () => {
     db ??= openTradelineDb();
     return db;
@@ -24,7 +24,11 @@ const store: StoreBatch = createBatchStore(
   'locks' in navigator ? navigator.locks : undefined,
 );
 
-const session = createImportSession((message) => scope.postMessage(message), { formats: FORMATS, store });
+const session = createImportSession((message) => scope.postMessage(message), {
+  formats: FORMATS,
+  store,
+  discard: store.discard,
+});
 
 scope.onmessage = (event) => {
   session.handle(event.data).catch((error: unknown) =>

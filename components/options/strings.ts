@@ -137,6 +137,7 @@ function build(tr: Translator) {
       workerStopped: t('options.importer.workerStopped'),
       workerMessageLost: t('options.importer.workerMessageLost'),
       tooLarge: t('options.importer.tooLarge'),
+      fileChanged: t('options.importer.fileChanged'),
       failedStore: (detail: string, sent: number) =>
         sent > 0
           ? t('options.importer.failedStoreAfter', [sent, detail], sent)

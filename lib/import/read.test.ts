@@ -288,6 +288,64 @@ describe('readReport: a bug in a format costs its row, not the import', () => {
   });
 });
 
+describe('ReportReader.finish: what a format emits at the end of the file, in parts', () => {
+  /** A format that keeps every row to the end, then emits them two per step. */
+  const heldToEnd = (failAtPart?: number) =>
+    defineFormat({
+      ...dateRange,
+      id: 'demo-held-to-end',
+      createReader(ctx) {
+        const held: LedgerEntry[] = [];
+        const inner = dateRange.createReader({ ...ctx, emit: (e) => held.push(e) });
+        return {
+          row: (cells, line) => inner.row(cells, line),
+          *end() {
+            for (let i = 0; i < held.length; i += 2) {
+              if (i / 2 === failAtPart) throw new Error('grouping bug');
+              for (const e of held.slice(i, i + 2)) ctx.emit(e);
+              yield;
+            }
+          },
+        };
+      },
+    });
+  const text = `date/time,type,order id,total\n${[1, 2, 3, 4, 5].map((n) => `Jan ${n} 2024,Order,A-${n},${n}.00`).join('\n')}\n`;
+
+  it('each step emits one part: a caller can store them one at a time; `end` emits them all', () => {
+    const seen: string[] = [];
+    const reader = new ReportReader({
+      fileName: 'report.csv',
+      importId: IMPORT_ID,
+      formats: [heldToEnd()],
+      onEntry: (e) => seen.push(e.orderId as string),
+    });
+    reader.push(utf8(text));
+    expect(seen).toEqual([]);
+    const steps = reader.finish();
+    const after: string[][] = [];
+    let step = steps.next();
+    while (!step.done) {
+      after.push([...seen]);
+      step = steps.next();
+    }
+    expect(after).toEqual([
+      ['A-1', 'A-2'],
+      ['A-1', 'A-2', 'A-3', 'A-4'],
+      ['A-1', 'A-2', 'A-3', 'A-4', 'A-5'],
+    ]);
+    expect(step.value.records).toBe(5);
+    expect(read(utf8(text), 'report.csv', [heldToEnd()]).entries.map((e) => e.orderId)).toEqual(seen);
+  });
+
+  it('a part that throws ends the file there, keeps what was emitted and reports the failure', () => {
+    const result = read(utf8(text), 'report.csv', [heldToEnd(1)]);
+    expect(result.entries.map((e) => e.orderId)).toEqual(['A-1', 'A-2']);
+    expect(result.issues).toMatchObject([
+      { row: null, code: 'rowFailed', message: expect.stringContaining('grouping bug') },
+    ]);
+  });
+});
+
 describe('readReport: encodings', () => {
   it('a 200-byte file with a BOM: the first column is still recognised', () => {
     let text =

@@ -131,9 +131,39 @@ export class ReportReader {
   }
 
   end(): ReadSummary {
+    const steps = this.finish();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The end of the file, in steps: a format that emits many records at its end (RowReader.end)
+   * emits them one part per step, so that a caller can store each part before the next is made.
+   */
+  *finish(): Generator<void, ReadSummary> {
     this.text(this.decoder.end(), true);
     this.csv?.end();
-    if (this.rowReader) this.guard(null, () => this.rowReader?.end());
+    if (this.rowReader) {
+      let parts: Iterator<unknown> | undefined;
+      this.guard(null, () => {
+        parts = this.rowReader?.end() ?? undefined;
+      });
+      const steps = parts as Iterator<unknown> | undefined;
+      while (steps) {
+        // A part that throws ends the reader's end (its issue says so).
+        let done: boolean = true;
+        this.guard(null, () => {
+          done = steps.next().done ?? false;
+        });
+        if (done) break;
+        yield;
+      }
+    }
+    return this.summary();
+  }
+
+  private summary(): ReadSummary {
     const issues = [...this.decoder.issues, ...this.issues];
     if (!this.match) {
       const known = this.options.formats.map((f) => f.label).join('; ');

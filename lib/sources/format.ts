@@ -21,7 +21,13 @@ export interface ReaderContext<C extends string> {
 /** Reads data rows one at a time (formats that group rows keep state until `end`). */
 export interface RowReader {
   row(cells: readonly string[], line: number): void;
-  end(): void;
+  /**
+   * Emits what waits for the end of the file. A reader that emits many records there may return
+   * an iterator instead, emitting a part at each step: whoever reads the file can then store each
+   * part before the next is made (`ReportReader.finish`), rather than hold them all at once.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most readers' `end` returns nothing at all.
+  end(): void | Iterator<unknown>;
 }
 
 /**

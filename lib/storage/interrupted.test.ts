@@ -204,6 +204,26 @@ describe('a file cut off between batches', () => {
     db.close();
   });
 
+  it('a file its writer gives up between batches is undone at once, lock released', async () => {
+    const db = await withEarlierImport('discard');
+    const before = await snapshot(db);
+    const origin = new TestLockManager();
+    const store = createBatchStore(
+      async () => db,
+      origin.context(),
+      () => NOW,
+    );
+    await store(batchOf(0));
+    await store(batchOf(1));
+    expect(origin.isHeld(importLockName(IMPORT_B))).toBe(true);
+    // The worker could not make batch 3 (the file read again did not match its preview).
+    await store.discard(IMPORT_B);
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.get('imports', IMPORT_B)).toBeUndefined();
+    expect(origin.isHeld(importLockName(IMPORT_B))).toBe(false);
+    db.close();
+  });
+
   it('the totals of a storing file count only once its last batch commits', async () => {
     const db = await withEarlierImport('last');
     const before = await listAggregates(db);

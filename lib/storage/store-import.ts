@@ -63,7 +63,15 @@ export function createBatchStore(
     held?.release();
     held = undefined;
   };
-  return async (request: StoreImportRequest & { batch: BatchPosition }): Promise<ImportResult> => {
+  /** Undoes what the file's batches stored so far and lets its lock go. */
+  const discard = async (id: string): Promise<void> => {
+    const database = await db();
+    await removeImport(database, id, { rollback: true, now: now() })
+      .then(() => dismissInterrupted(database, id))
+      .catch(() => undefined);
+    release();
+  };
+  const store = async (request: StoreImportRequest & { batch: BatchPosition }): Promise<ImportResult> => {
     const database = await db();
     const id = request.provenance.sha256;
     if (request.batch.index === 0 || held?.id !== id) {
@@ -77,11 +85,10 @@ export function createBatchStore(
       return result;
     } catch (error) {
       // The file fails as a whole: what its earlier batches stored goes too (the page says so).
-      await removeImport(database, id, { rollback: true, now: now() })
-        .then(() => dismissInterrupted(database, id))
-        .catch(() => undefined);
-      release();
+      await discard(id);
       throw error;
     }
   };
+  // A writer that fails a file between batches (its next batch could not be made) discards it too.
+  return Object.assign(store, { discard });
 }

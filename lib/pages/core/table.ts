@@ -145,7 +145,9 @@ export function readCells(
       skipped.push({ row: i + 1, column: null, ...ISSUE.rowFailed(String(error)) });
     }
   });
-  reader.end();
+  // A format that emits its end in parts (RowReader.end): all of them, a page is small.
+  const parts = reader.end();
+  if (parts) while (!parts.next().done);
   if (repeats > 0) {
     skipped.push({ row: null, column: null, ...ISSUE.pageRepeats(repeats) });
   }

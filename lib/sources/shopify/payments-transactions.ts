@@ -161,9 +161,11 @@ export const shopifyPaymentsTransactions = defineFormat({
           emit(feeEntry(at, importId, FEE_KEY_PREFIX + id, fee, 'Payment processing'));
         }
       },
-      end() {
+      // In parts of a few thousand orders: a 700,000-row file has as many orders to emit here,
+      // which a reader that stores as it reads (the import worker) stores part by part.
+      *end() {
         // The order's charges in time order: the first carries the order key, tax and Shop Cash.
-        orderRows.forEachGroup(orderRows.charges, (list, ids) => {
+        const charge = (list: readonly Movement[], ids: readonly string[]) => {
           let extra = 0;
           if (extras.size > 0) {
             const group = `${list[0]?.order}|${list[0]?.currency}`;
@@ -179,8 +181,8 @@ export const shopifyPaymentsTransactions = defineFormat({
               i === 0 ? dedupeKey('shopify', 'order', ...ids) : dedupeKey('shopify', 'order', ...ids, i + 1);
             emit(orderEntry(m, importId, key, m.order, i === 0 ? m.amount + extra : m.amount));
           }
-        });
-        orderRows.forEachGroup(orderRows.refunds, (list, ids) => {
+        };
+        const refund = (list: readonly Movement[], ids: readonly string[]) => {
           for (let i = 0; i < list.length; i++) {
             const m = list[i] as Movement;
             const key =
@@ -189,7 +191,15 @@ export const shopifyPaymentsTransactions = defineFormat({
                 : dedupeKey('shopify', 'refund', ...ids, i + 1);
             emit(moneyEntry(m, importId, 'refund', key, -m.amount));
           }
-        });
+        };
+        for (let from = 0; from < orderRows.charges.size; from += GROUPS_PER_PART) {
+          orderRows.forEachGroup(orderRows.charges, charge, from, from + GROUPS_PER_PART);
+          yield;
+        }
+        for (let from = 0; from < orderRows.refunds.size; from += GROUPS_PER_PART) {
+          orderRows.forEachGroup(orderRows.refunds, refund, from, from + GROUPS_PER_PART);
+          yield;
+        }
         // Tax or Shop Cash whose order has no charge in this file: kept as adjustments.
         for (const list of extras.values()) {
           for (const m of list) emitAdjustment(m.at, importId, emit, m.id, m.amount, m.description);
@@ -221,6 +231,9 @@ interface Extra {
   id: string;
   description: string;
 }
+
+/** Orders (or refunds) emitted per step of `end`. */
+const GROUPS_PER_PART = 5_000;
 
 /** `dedupeKey('shopify', 'fee', 'payments', id)` is this + id: one concatenation on the hot path. */
 const FEE_KEY_PREFIX = dedupeKey('shopify', 'fee', 'payments', '');
@@ -364,12 +377,14 @@ class OrderRows {
   forEachGroup(
     groups: MovementGroups,
     visit: (movements: readonly Movement[], ids: readonly string[]) => void,
+    from = 0,
+    to = groups.size,
   ): void {
     // Most orders are charged once: their one movement goes in a list reused from group to group
     // (visitors do not keep it), rather than a new list and object for each.
     const one: Movement = { line: 0, date: '', order: '', currency: '', stamp: 0, amount: 0 };
     const single = [one];
-    for (let group = 0; group < groups.size; group++) {
+    for (let group = from; group < Math.min(to, groups.size); group++) {
       const order = this.text(groups.orderOf[group] as number);
       const currencyNo = groups.currencyOf[group] as number;
       const currency = this.currencies[currencyNo] as string;

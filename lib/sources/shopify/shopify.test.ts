@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReport } from '../../import/read.ts';
+import { ReportReader, readReport } from '../../import/read.ts';
 import { MonthlyLedger } from '../../ledger/monthly.ts';
 import { Occurrences } from '../entries.ts';
 import { FORMATS } from '../registry.ts';
@@ -169,5 +169,36 @@ describe('Shopify Payments rows that repeat', () => {
       ['shopify:order:#9', 1000, 'USD'],
       ['shopify:order:#9:EUR', 1200, 'EUR'],
     ]);
+  });
+});
+
+describe('Shopify Payments transactions: orders emitted at the end of the file, in parts', () => {
+  it('12,000 charged orders come 5,000 at a time, the same records as read at once', () => {
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) =>
+        `2025-06-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00 -0400,charge,#${50_000 - i},visa,online,paid,2025-07-03,2025-07-03,10.00,0.30,9.70,#1,card,10.00,USD,USD`,
+    );
+    const bytes = new TextEncoder().encode(`${PAYMENTS_HEADER}\n${rows.join('\n')}\n`);
+    const orders: string[] = [];
+    const reader = new ReportReader({
+      fileName: 'x.csv',
+      importId: 'a'.repeat(64),
+      formats: FORMATS,
+      onEntry: (e) => {
+        if (e.kind === 'order') orders.push(e.key);
+      },
+    });
+    reader.push(bytes);
+    expect(orders).toEqual([]);
+    const counts: number[] = [];
+    const steps = reader.finish();
+    for (let step = steps.next(); !step.done; step = steps.next()) counts.push(orders.length);
+    expect(counts).toEqual([5_000, 10_000, 12_000]);
+    expect(orders).toEqual(
+      read(new TextDecoder().decode(bytes))
+        .entries.filter((e) => e.kind === 'order')
+        .map((e) => e.key),
+    );
   });
 });
