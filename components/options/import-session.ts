@@ -126,6 +126,7 @@ class RecordFeed {
       fileName: name,
       importId,
       formats,
+      fileBytes: file.size,
       onEntry: (entry) => this.queue.push(entry),
     });
   }
@@ -194,6 +195,7 @@ export function createImportSession(post: (message: FromWorker) => void, options
       fileName: name,
       importId: sha256,
       formats: options.formats,
+      fileBytes: file.size,
       onEntry: (entry) => {
         if (first.length < firstRecords) first.push(entry);
         byKind[entry.kind] = (byKind[entry.kind] ?? 0) + 1;
