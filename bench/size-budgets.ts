@@ -17,7 +17,7 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {
     file: /^content-scripts\/[a-z]+\.js$/,
     maxGzipBytes: 4 * kB,
-    why: 'Loaded into every dashboard page the seller opens, before they ask for anything (issue 10 caps it at 20 kB): only the launcher, which loads its site’s reader when asked. 5.2 kB each until the launchers dropped webextension-polyfill (10 kB of their 16 kB of JavaScript), then 2.6–2.8 kB, 1.8–2.0 kB since they also dropped WXT’s content-script context (November 2026); compiled and run on every page load, so the budget follows it down. Issue 8 then gave it its English and Chinese texts (`launcher.*` only, about 0.5 kB).',
+    why: 'Loaded into every dashboard page the seller opens, before they ask for anything (issue 10 caps it at 20 kB): only the launcher, which loads its site’s reader when asked. 5.2 kB each until the launchers dropped webextension-polyfill (10 kB of their 16 kB of JavaScript), then 2.6–2.8 kB, 1.8–2.0 kB since they also dropped WXT’s content-script context (November 2026); compiled and run on every page load, so the budget follows it down. Issue 8 then gave it its English and Chinese texts (`launcher.*` only, about 0.5 kB): 2.4–2.5 kB, then 2.1–2.2 kB once it dropped WXT’s entry wrapper and the shared translator (issue 10, third round).',
   },
   {
     file: /^[a-z]+-reader\.js$/,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentRuntime, type NativeRuntime, nativeRuntime } from '../../messaging/native-runtime.ts';
-import { bootContentScript, type PageReader, registerReader } from './boot.ts';
+import { bootContentScript, launch, type PageReader, registerReader } from './boot.ts';
 import type { ContentRuntime } from './content.ts';
 
 function fakeRuntime() {
@@ -155,6 +155,33 @@ describe('bootContentScript', () => {
     booted.root.querySelector('button')?.click();
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
     expect(booted.launcher.isConnected).toBe(true);
+  });
+});
+
+describe('launch (what each marketplace content script runs)', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+    vi.unstubAllGlobals();
+  });
+
+  it('listens at once, and asks the browser’s language only when it puts the tab on the page', async () => {
+    const addListener = vi.fn();
+    const getUILanguage = vi.fn(() => 'zh-CN');
+    // The extension namespace as Firefox gives it (the test environment has a `browser` already).
+    vi.stubGlobal('browser', {
+      runtime: { id: 'ext', getURL: (p: string) => p, sendMessage: vi.fn(), onMessage: { addListener } },
+      i18n: { getUILanguage },
+    });
+    const booted = launch({ id: 'launch-a', label: 'Shop $1 & $&' }, '/launch-a-reader.js');
+    expect(addListener).toHaveBeenCalledTimes(1);
+    expect(getUILanguage).not.toHaveBeenCalled();
+    expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(1));
+    expect(getUILanguage).toHaveBeenCalledTimes(1);
+    // In the browser's language, the site's name taken literally (`$` patterns included).
+    expect(booted.root.querySelector('button')?.getAttribute('aria-label')).toBe(
+      '在 Shop $1 & $& 上打开 Tradeline：只有在您要求时才会读取此页面。',
+    );
   });
 });
 

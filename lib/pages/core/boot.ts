@@ -1,7 +1,7 @@
 import { type Language, resolveLanguage } from '../../i18n/language.ts';
 import { contentRuntime, nativeRuntime } from '../../messaging/native-runtime.ts';
 import type { ContentRuntime } from './content.ts';
-import { launcherTranslator } from './launcher-text.ts';
+import { launcherText } from './launcher-text.ts';
 
 /**
  * The part of a marketplace's content script that is loaded with every page of its hosts: a
@@ -79,17 +79,11 @@ const LAUNCHER_STYLE = `:host{all:initial}
 button{position:fixed;top:50%;right:0;transform:translateY(-50%);z-index:2147483647;writing-mode:vertical-rl;
 font:600 12px/1 system-ui,sans-serif;padding:10px 5px;margin:0;border:1px solid #2563eb;border-right:none;
 border-radius:6px 0 0 6px;background:#2563eb;color:#fff;cursor:pointer}
-button:focus-visible{outline:2px solid #f59e0b;outline-offset:2px}
+button:focus-visible{outline:2px solid #f59e0b;outline-offset:2px}`;
+// Added to the tab's style sheet only if the reader fails to load: every page parses the rest.
+const FAILED_STYLE = `
 p{position:fixed;top:50%;right:36px;transform:translateY(-50%);z-index:2147483647;max-width:260px;
 font:12px/1.4 system-ui,sans-serif;background:#fff;color:#8a4b00;border:1px solid #999;border-radius:6px;padding:6px;margin:0}`;
-
-/** Puts `mount` off until the page is idle (its own load work first), at most a second. */
-function whenIdle(win: Window): (mount: () => void) => void {
-  return (mount) => {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(mount, { timeout: 1000 });
-    else win.setTimeout(mount, 0);
-  };
-}
 
 /**
  * Listens for the popup's messages at once, and puts the collapsed launcher on the page once the
@@ -97,13 +91,9 @@ function whenIdle(win: Window): (mount: () => void) => void {
  * of the launcher. Reads nothing.
  */
 export function bootContentScript(options: BootOptions): Booted {
-  const doc = options.win.document;
+  const { win } = options;
   let tab: { launcher: HTMLElement; root: ShadowRoot } | undefined;
   let readerStarted = false;
-  const { t } = launcherTranslator(
-    options.language ??
-      resolveLanguage('auto', options.runtime.uiLanguage ?? options.win.navigator?.language ?? 'en'),
-  );
 
   let started: Promise<PageReader> | undefined;
   const reader = (): Promise<PageReader> => {
@@ -112,7 +102,7 @@ export function bootContentScript(options: BootOptions): Booted {
       .then(() => {
         const start = registry()[options.family];
         if (!start) throw new Error(`no reader registered for ${options.family}`);
-        const loaded = start(options.runtime, options.win);
+        const loaded = start(options.runtime, win);
         readerStarted = true;
         tab?.launcher.remove();
         return loaded;
@@ -124,17 +114,26 @@ export function bootContentScript(options: BootOptions): Booted {
     return started;
   };
 
+  // The page's document, the browser's language and the texts are first touched here, once the
+  // page is idle: each DOM or navigator object a content script first uses costs its isolated world
+  // a wrapper (measured: reading `navigator.language` alone about 0.4 ms of script).
   const build = () => {
     if (tab) return tab;
+    const doc = win.document;
+    const t = launcherText(
+      options.language ??
+        resolveLanguage('auto', options.runtime.uiLanguage ?? win.navigator?.language ?? 'en'),
+      options.label,
+    );
     const launcher = doc.createElement('div');
     launcher.setAttribute('data-tradeline-panel', 'launcher');
     const root = launcher.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = LAUNCHER_STYLE;
     const button = doc.createElement('button');
-    button.textContent = t('launcher.label');
-    button.title = t('launcher.title', [options.label]);
-    button.setAttribute('aria-label', t('launcher.title', [options.label]));
+    button.textContent = t('launcher_label');
+    button.title = t('launcher_title');
+    button.setAttribute('aria-label', button.title);
     root.append(style, button);
     button.addEventListener('click', () => {
       reader().then(
@@ -142,7 +141,8 @@ export function bootContentScript(options: BootOptions): Booted {
         () => {
           const failed = doc.createElement('p');
           failed.setAttribute('role', 'alert');
-          failed.textContent = t('launcher.failed');
+          failed.textContent = t('launcher_failed');
+          style.textContent = LAUNCHER_STYLE + FAILED_STYLE;
           root.querySelector('p')?.remove();
           root.append(failed);
         },
@@ -152,9 +152,15 @@ export function bootContentScript(options: BootOptions): Booted {
     return tab;
   };
   // The reader replaces the launcher: once it runs (the popup asked first), no tab is added.
-  (options.schedule ?? whenIdle(options.win))(() => {
-    if (!readerStarted) (doc.body ?? doc.documentElement).append(build().launcher);
-  });
+  const mount = () => {
+    if (readerStarted) return;
+    const doc = win.document;
+    (doc.body ?? doc.documentElement).append(build().launcher);
+  };
+  // Once the page is idle (its own load work first), at most a second.
+  if (options.schedule) options.schedule(mount);
+  else if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(mount, { timeout: 1000 });
+  else win.setTimeout(mount, 0);
   options.runtime.onMessage((message) =>
     isPageMessage(message) ? reader().then((r) => r.handle(message)) : undefined,
   );
@@ -176,11 +182,27 @@ export function launch(
   win: Window = window,
 ): Booted {
   const { runtime, answersWithPromises } = nativeRuntime();
+  const content = contentRuntime(runtime, answersWithPromises);
   return bootContentScript({
     family: site.id,
     label: site.label,
-    runtime: contentRuntime(runtime, answersWithPromises),
+    runtime: {
+      sendMessage: content.sendMessage,
+      onMessage: content.onMessage,
+      // Asked when first needed (the tab's words once the page is idle, then the panel's), as the
+      // background asks for `auto`: an API object's first use costs the page's load its wrapper.
+      get uiLanguage() {
+        return browserUiLanguage();
+      },
+    },
     win,
     load: () => import(/* @vite-ignore */ runtime.getURL(readerPath)),
   });
+}
+
+/** `i18n.getUILanguage()`: the browser's interface language (Firefox's `browser`, else Chromium's `chrome`). */
+function browserUiLanguage(scope: object = globalThis): string | undefined {
+  type I18n = { i18n?: { getUILanguage(): string } };
+  const api = scope as { browser?: I18n; chrome?: I18n };
+  return (api.browser?.i18n ?? api.chrome?.i18n)?.getUILanguage();
 }
