@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { Suspense, use, useId, useState } from 'react';
 import type { Settings } from '../../lib/domain/records.ts';
 import {
   BUSINESS_FIELDS,
@@ -7,6 +7,8 @@ import {
   businessFrom,
   draftFrom,
   fieldError,
+  loadBusinessCheck,
+  loadedBusinessCheck,
   NEEDED,
 } from './business.ts';
 import { S } from './strings.ts';
@@ -71,19 +73,23 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
         <span className="tl-hint">{S.settings.languageNote}</span>
       </p>
       <output aria-live="polite">{status}</output>
-      <BusinessForm settings={settings} onSave={onSave} />
+      <Suspense fallback={<p>{S.loading}</p>}>
+        <BusinessForm settings={settings} onSave={onSave} />
+      </Suspense>
     </>
   );
 }
 
 function BusinessForm({ settings, onSave }: SettingsSectionProps) {
+  // The field check (zod) is loaded when the form first shows, not before the page's first paint.
+  const check = loadedBusinessCheck() ?? use(loadBusinessCheck());
   const [draft, setDraft] = useState<BusinessDraft>(() => draftFrom(settings.business));
   const [touched, setTouched] = useState<ReadonlySet<BusinessField>>(new Set());
   const [status, setStatus] = useState('');
   const baseId = useId();
   const errors = new Map<BusinessField, string>();
   for (const field of BUSINESS_FIELDS) {
-    const error = fieldError(field, draft[field]);
+    const error = fieldError(check, field, draft[field]);
     if (error) errors.set(field, error);
   }
   const change = (field: BusinessField, text: string) => {
@@ -102,7 +108,7 @@ function BusinessForm({ settings, onSave }: SettingsSectionProps) {
           setStatus(S.settings.fixFirst);
           return;
         }
-        const business = businessFrom(draft);
+        const business = businessFrom(check, draft);
         const { business: _old, ...rest } = settings;
         setStatus(S.settings.saving);
         onSave(business ? { ...rest, business } : rest).then(
