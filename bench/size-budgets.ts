@@ -37,7 +37,7 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {
     file: /^chunks\/business-check-[\w-]+\.js$/,
     maxGzipBytes: 32 * kB,
-    why: 'The options page’s business details check: zod and the application schemas, loaded when the settings form first shows, after the page’s first paint (issue 10). 28.7 kB in November 2026.',
+    why: 'The options page’s business details check: zod and the application schemas, loaded once the page is idle after its first data (issue 10). 28.7 kB in November 2026.',
   },
   {
     file: /^chunks\/currencies-[\w-]+\.js$/,

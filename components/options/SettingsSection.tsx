@@ -1,7 +1,8 @@
-import { Suspense, use, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../lib/domain/records.ts';
 import {
   BUSINESS_FIELDS,
+  type BusinessCheck,
   type BusinessDraft,
   type BusinessField,
   businessFrom,
@@ -73,16 +74,34 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
         <span className="tl-hint">{S.settings.languageNote}</span>
       </p>
       <output aria-live="polite">{status}</output>
-      <Suspense fallback={<p>{S.loading}</p>}>
-        <BusinessForm settings={settings} onSave={onSave} />
-      </Suspense>
+      <BusinessForm settings={settings} onSave={onSave} />
     </>
   );
 }
 
-function BusinessForm({ settings, onSave }: SettingsSectionProps) {
-  // The field check (zod) is loaded when the form first shows, not before the page's first paint.
-  const check = loadedBusinessCheck() ?? use(loadBusinessCheck());
+/**
+ * The form once its field check (zod and the application schemas) is loaded. It is asked for once
+ * the page is idle, so that evaluating zod does not delay the page's first data (issue 10).
+ */
+function BusinessForm(props: SettingsSectionProps) {
+  const [check, setCheck] = useState(loadedBusinessCheck);
+  useEffect(() => {
+    if (check) return;
+    let live = true;
+    const load = () => void loadBusinessCheck().then((loaded) => live && setCheck(() => loaded));
+    const idle = typeof requestIdleCallback === 'function';
+    const handle = idle ? requestIdleCallback(load, { timeout: 1000 }) : window.setTimeout(load, 0);
+    return () => {
+      live = false;
+      if (idle) cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+    };
+  }, [check]);
+  if (!check) return <p>{S.loading}</p>;
+  return <CheckedBusinessForm {...props} check={check} />;
+}
+
+function CheckedBusinessForm({ settings, onSave, check }: SettingsSectionProps & { check: BusinessCheck }) {
   const [draft, setDraft] = useState<BusinessDraft>(() => draftFrom(settings.business));
   const [touched, setTouched] = useState<ReadonlySet<BusinessField>>(new Set());
   const [status, setStatus] = useState('');
