@@ -20,13 +20,20 @@ const LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
 export interface SettingsSectionProps {
   settings: Settings;
   onSave: (settings: Settings) => Promise<void>;
+  /**
+   * False until the page's first data has shown (the options page: its sources list): the business
+   * form's check is loaded only then, once the page is idle. Default true.
+   */
+  loadCheck?: boolean;
 }
+
+type FormProps = Omit<SettingsSectionProps, 'loadCheck'>;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
+export function SettingsSection({ settings, onSave, loadCheck = true }: SettingsSectionProps) {
   const [status, setStatus] = useState('');
   const currencyId = useId();
   const languageId = useId();
@@ -74,19 +81,20 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
         <span className="tl-hint">{S.settings.languageNote}</span>
       </p>
       <output aria-live="polite">{status}</output>
-      <BusinessForm settings={settings} onSave={onSave} />
+      <BusinessForm settings={settings} onSave={onSave} loadCheck={loadCheck} />
     </>
   );
 }
 
 /**
  * The form once its field check (zod and the application schemas) is loaded. It is asked for once
- * the page is idle, so that evaluating zod does not delay the page's first data (issue 10).
+ * the page's first data has shown and the page is idle, so that evaluating zod does not delay
+ * that data (issue 10).
  */
-function BusinessForm(props: SettingsSectionProps) {
+function BusinessForm({ loadCheck, ...props }: FormProps & { loadCheck: boolean }) {
   const [check, setCheck] = useState(loadedBusinessCheck);
   useEffect(() => {
-    if (check) return;
+    if (check || !loadCheck) return;
     let live = true;
     const load = () => void loadBusinessCheck().then((loaded) => live && setCheck(() => loaded));
     const idle = typeof requestIdleCallback === 'function';
@@ -96,12 +104,12 @@ function BusinessForm(props: SettingsSectionProps) {
       if (idle) cancelIdleCallback(handle);
       else window.clearTimeout(handle);
     };
-  }, [check]);
+  }, [check, loadCheck]);
   if (!check) return <p>{S.loading}</p>;
   return <CheckedBusinessForm {...props} check={check} />;
 }
 
-function CheckedBusinessForm({ settings, onSave, check }: SettingsSectionProps & { check: BusinessCheck }) {
+function CheckedBusinessForm({ settings, onSave, check }: FormProps & { check: BusinessCheck }) {
   const [draft, setDraft] = useState<BusinessDraft>(() => draftFrom(settings.business));
   const [touched, setTouched] = useState<ReadonlySet<BusinessField>>(new Set());
   const [status, setStatus] = useState('');
