@@ -127,6 +127,12 @@ export const PROTOCOL = {
     request: z.object({}),
     response: z.object({ offers: z.array(OfferEstimate), channels: z.array(Channel) }),
   }),
+  /** The channel catalog alone (the options page's Channels): no offers computed for it. */
+  listChannels: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: z.array(Channel),
+  }),
   addCatalog: spec({
     senders: ['extension-page'],
     /** A catalog URL (HTTPS, or loopback for the sandbox) or the text of a catalog file. */
