@@ -93,10 +93,15 @@ export function SettingsSection({ settings, onSave, loadCheck = true }: Settings
  */
 function BusinessForm({ loadCheck, ...props }: FormProps & { loadCheck: boolean }) {
   const [check, setCheck] = useState(loadedBusinessCheck);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     if (check || !loadCheck) return;
     let live = true;
-    const load = () => void loadBusinessCheck().then((loaded) => live && setCheck(() => loaded));
+    const load = () =>
+      void loadBusinessCheck().then(
+        (loaded) => live && setCheck(() => loaded),
+        (error: unknown) => live && setFailed(message(error)),
+      );
     const idle = typeof requestIdleCallback === 'function';
     const handle = idle ? requestIdleCallback(load, { timeout: 1000 }) : window.setTimeout(load, 0);
     return () => {
@@ -105,6 +110,13 @@ function BusinessForm({ loadCheck, ...props }: FormProps & { loadCheck: boolean 
       else window.clearTimeout(handle);
     };
   }, [check, loadCheck]);
+  if (failed !== null) {
+    return (
+      <p className="tl-error" role="alert">
+        {S.settings.loadFailed(failed)}
+      </p>
+    );
+  }
   if (!check) return <p>{S.loading}</p>;
   return <CheckedBusinessForm {...props} check={check} />;
 }

@@ -38,10 +38,16 @@ let loaded: BusinessCheck | undefined;
 
 /** Loads the check once (zod and the application schemas come with it); the same promise after. */
 export function loadBusinessCheck(): Promise<BusinessCheck> {
-  loading ??= import('./business-check.ts').then((m) => {
-    loaded = m.passesSchema;
-    return loaded;
-  });
+  loading ??= import('./business-check.ts').then(
+    (m) => {
+      loaded = m.passesSchema;
+      return loaded;
+    },
+    (error: unknown) => {
+      loading = undefined; // a later form asks again
+      throw error;
+    },
+  );
   return loading;
 }
 
