@@ -31,8 +31,18 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   },
   {
     file: /^chunks\/base-[\w-]+\.js$/,
-    maxGzipBytes: 130 * kB,
-    why: 'React, React DOM and zod shared by the popup and the options page, and the English and Chinese message tables of both pages (about 17 kB: the seller picks the language, so both ship); the popup must paint in under 150 ms. 101 kB in November 2026, 116 kB with the tables; 118.6 kB before issue 8, 124.9 kB after it added the `issue.*` texts (every parser issue in both languages) and the consent sheet’s field and value texts.',
+    maxGzipBytes: 100 * kB,
+    why: 'React and React DOM shared by the popup and the options page, and the English and Chinese message tables of both pages (about 17 kB: the seller picks the language, so both ship); the popup must paint in under 150 ms. 101 kB in November 2026, 116 kB with the tables; 118.6 kB before issue 8, 124.9 kB after it added the `issue.*` texts (every parser issue in both languages) and the consent sheet’s field and value texts. 94.7 kB once zod left it (issue 10, third round: the pages no longer parse the background’s answers again, and the options page loads zod with its business form), so the budget follows it down from 130 kB.',
+  },
+  {
+    file: /^chunks\/business-check-[\w-]+\.js$/,
+    maxGzipBytes: 32 * kB,
+    why: 'The options page’s business details check: zod and the application schemas, loaded once the page is idle after its first data (issue 10). 28.7 kB in November 2026.',
+  },
+  {
+    file: /^chunks\/currencies-[\w-]+\.js$/,
+    maxGzipBytes: 1 * kB,
+    why: 'The currency exponents, shared by the pages’ money formatting and the business details check (so Rollup gives them their own chunk). 0.3 kB in November 2026.',
   },
   {
     file: /^chunks\/popup-[\w-]+\.js$/,

@@ -49,6 +49,19 @@ function setup(extra: Partial<OptionsProps> = {}) {
 }
 
 describe('Options', () => {
+  it('shows the settings at once and the business form only after the sources list', async () => {
+    let answerImports: (imports: []) => void = () => {};
+    setup({ loadImports: () => new Promise((resolve) => (answerImports = resolve)) });
+    expect(await screen.findByLabelText('Reporting currency')).toBeTruthy();
+    // Its check (zod) waits for the page's first data, the sources list (first test of the file:
+    // nothing loaded the check before).
+    await new Promise((wait) => setTimeout(wait, 50));
+    expect(screen.queryByLabelText('Legal name')).toBeNull();
+    answerImports([]);
+    expect(await screen.findByText('Nothing imported yet.')).toBeTruthy();
+    expect(((await screen.findByLabelText('Legal name')) as HTMLInputElement).value).toBe('Northwind');
+  });
+
   it('has the four sections: sources, channels, privacy and data, settings', async () => {
     setup();
     expect((await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent)).toEqual([

@@ -115,7 +115,12 @@ export function Options(props: OptionsProps) {
           </p>
         )}
         {overview.state === 'ready' && (
-          <SettingsSection key={generation} settings={overview.value.settings} onSave={onSaveSettings} />
+          <SettingsSection
+            key={generation}
+            settings={overview.value.settings}
+            onSave={onSaveSettings}
+            loadCheck={imports.state !== 'loading'}
+          />
         )}
       </section>
       {overview.state === 'ready' && (

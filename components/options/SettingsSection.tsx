@@ -1,12 +1,15 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../lib/domain/records.ts';
 import {
   BUSINESS_FIELDS,
+  type BusinessCheck,
   type BusinessDraft,
   type BusinessField,
   businessFrom,
   draftFrom,
   fieldError,
+  loadBusinessCheck,
+  loadedBusinessCheck,
   NEEDED,
 } from './business.ts';
 import { S } from './strings.ts';
@@ -17,13 +20,20 @@ const LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
 export interface SettingsSectionProps {
   settings: Settings;
   onSave: (settings: Settings) => Promise<void>;
+  /**
+   * False until the page's first data has shown (the options page: its sources list): the business
+   * form's check is loaded only then, once the page is idle. Default true.
+   */
+  loadCheck?: boolean;
 }
+
+type FormProps = Omit<SettingsSectionProps, 'loadCheck'>;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
+export function SettingsSection({ settings, onSave, loadCheck = true }: SettingsSectionProps) {
   const [status, setStatus] = useState('');
   const currencyId = useId();
   const languageId = useId();
@@ -71,19 +81,54 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
         <span className="tl-hint">{S.settings.languageNote}</span>
       </p>
       <output aria-live="polite">{status}</output>
-      <BusinessForm settings={settings} onSave={onSave} />
+      <BusinessForm settings={settings} onSave={onSave} loadCheck={loadCheck} />
     </>
   );
 }
 
-function BusinessForm({ settings, onSave }: SettingsSectionProps) {
+/**
+ * The form once its field check (zod and the application schemas) is loaded. It is asked for once
+ * the page's first data has shown and the page is idle, so that evaluating zod does not delay
+ * that data (issue 10).
+ */
+function BusinessForm({ loadCheck, ...props }: FormProps & { loadCheck: boolean }) {
+  const [check, setCheck] = useState(loadedBusinessCheck);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (check || !loadCheck) return;
+    let live = true;
+    const load = () =>
+      void loadBusinessCheck().then(
+        (loaded) => live && setCheck(() => loaded),
+        (error: unknown) => live && setFailed(message(error)),
+      );
+    const idle = typeof requestIdleCallback === 'function';
+    const handle = idle ? requestIdleCallback(load, { timeout: 1000 }) : window.setTimeout(load, 0);
+    return () => {
+      live = false;
+      if (idle) cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+    };
+  }, [check, loadCheck]);
+  if (failed !== null) {
+    return (
+      <p className="tl-error" role="alert">
+        {S.settings.loadFailed(failed)}
+      </p>
+    );
+  }
+  if (!check) return <p>{S.loading}</p>;
+  return <CheckedBusinessForm {...props} check={check} />;
+}
+
+function CheckedBusinessForm({ settings, onSave, check }: FormProps & { check: BusinessCheck }) {
   const [draft, setDraft] = useState<BusinessDraft>(() => draftFrom(settings.business));
   const [touched, setTouched] = useState<ReadonlySet<BusinessField>>(new Set());
   const [status, setStatus] = useState('');
   const baseId = useId();
   const errors = new Map<BusinessField, string>();
   for (const field of BUSINESS_FIELDS) {
-    const error = fieldError(field, draft[field]);
+    const error = fieldError(check, field, draft[field]);
     if (error) errors.set(field, error);
   }
   const change = (field: BusinessField, text: string) => {
@@ -102,7 +147,7 @@ function BusinessForm({ settings, onSave }: SettingsSectionProps) {
           setStatus(S.settings.fixFirst);
           return;
         }
-        const business = businessFrom(draft);
+        const business = businessFrom(check, draft);
         const { business: _old, ...rest } = settings;
         setStatus(S.settings.saving);
         onSave(business ? { ...rest, business } : rest).then(

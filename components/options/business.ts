@@ -1,4 +1,3 @@
-import { BusinessDetails } from '../../lib/domain/application.ts';
 import type { Settings } from '../../lib/domain/records.ts';
 import { S } from './strings.ts';
 
@@ -31,6 +30,32 @@ const MAX_LENGTH: Partial<Record<BusinessField, number>> = {
   contactPhone: 40,
 };
 
+/** Checks a stored value against its BusinessDetails schema (components/options/business-check.ts). */
+export type BusinessCheck = (field: BusinessField, value: string | number) => boolean;
+
+let loading: Promise<BusinessCheck> | undefined;
+let loaded: BusinessCheck | undefined;
+
+/** Loads the check once (zod and the application schemas come with it); the same promise after. */
+export function loadBusinessCheck(): Promise<BusinessCheck> {
+  loading ??= import('./business-check.ts').then(
+    (m) => {
+      loaded = m.passesSchema;
+      return loaded;
+    },
+    (error: unknown) => {
+      loading = undefined; // a later form asks again
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** The check once loaded (the form then renders without waiting). */
+export function loadedBusinessCheck(): BusinessCheck | undefined {
+  return loaded;
+}
+
 export function draftFrom(business: Settings['business']): BusinessDraft {
   const draft = {} as BusinessDraft;
   for (const field of BUSINESS_FIELDS) {
@@ -52,10 +77,9 @@ function storedValue(field: BusinessField, text: string): string | number {
  * (a half-filled form is kept; the packet builder checks field by field); a filled one must
  * pass its BusinessDetails schema.
  */
-export function fieldError(field: BusinessField, text: string): string | null {
+export function fieldError(check: BusinessCheck, field: BusinessField, text: string): string | null {
   if (text.trim() === '') return null;
-  const value = storedValue(field, text);
-  if (BusinessDetails.shape[field].safeParse(value).success) return null;
+  if (check(field, storedValue(field, text))) return null;
   switch (field) {
     case 'country':
       return S.settings.errors.country;
@@ -69,10 +93,10 @@ export function fieldError(field: BusinessField, text: string): string | null {
 }
 
 /** The filled, valid fields, as `settings.business` stores them (undefined when none). */
-export function businessFrom(draft: BusinessDraft): Settings['business'] {
+export function businessFrom(check: BusinessCheck, draft: BusinessDraft): Settings['business'] {
   const out: Record<string, string | number> = {};
   for (const field of BUSINESS_FIELDS) {
-    if (draft[field].trim() === '' || fieldError(field, draft[field])) continue;
+    if (draft[field].trim() === '' || fieldError(check, field, draft[field])) continue;
     out[field] = storedValue(field, draft[field]);
   }
   return Object.keys(out).length > 0 ? out : undefined;

@@ -1,13 +1,13 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoredProfile } from '../../lib/domain/records.ts';
+import { ProfileAnswer } from '../../lib/messaging/protocol.ts';
 import { computeProfile } from '../../lib/profile/profile.ts';
 import { inputFrom, steady } from '../../lib/profile/test-input.ts';
 import { ProfileCard } from './ProfileCard.tsx';
 import { setPopupLanguage } from './strings.ts';
 
 /** A profile as the background stores it, computed from eight months of sales ending in August. */
-function stored(asOf: string): StoredProfile {
+function stored(asOf: string): ProfileAnswer {
   const input = inputFrom(
     steady('2026-08', 8, { sales: 9_000_00, refunds: 200_00, payoutDays: [14, 28] }),
     asOf,
@@ -20,7 +20,7 @@ function stored(asOf: string): StoredProfile {
     refunds,
     payouts,
   }));
-  return StoredProfile.parse({ currency: 'USD', asOf, computedAt: `${asOf}T08:00:00.000Z`, profile, months });
+  return ProfileAnswer.parse({ currency: 'USD', asOf, computedAt: `${asOf}T08:00:00.000Z`, profile, months });
 }
 
 afterEach(() => setPopupLanguage('en'));
@@ -84,6 +84,20 @@ describe('ProfileCard', () => {
     );
     // More than six weeks old: the seller is told to import something recent.
     expect(freshness).toContain('Import a recent report');
+  });
+
+  it('leaves out a malformed part of the stored profile and shows the rest (checked by the background)', async () => {
+    const good = stored('2026-11-20');
+    // What the background's router does with the answer: a stored value with damaged factors.
+    const value = ProfileAnswer.parse({ ...good, profile: { ...good.profile, factors: 'damaged' } });
+    render(<ProfileCard loadProfile={async () => value} />);
+    expect((await screen.findByTestId('profile-score')).textContent).toBe(String(good.profile.score));
+    expect(screen.queryByTestId('profile-factors')).toBeNull();
+    expect(screen.getByTestId('profile-coverage')).toBeTruthy();
+    // Score and band stay strict: a profile without a valid score is no answer at all.
+    expect(ProfileAnswer.safeParse({ ...good, profile: { ...good.profile, score: 'high' } }).success).toBe(
+      false,
+    );
   });
 
   it('says what went wrong when the profile cannot be computed', async () => {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { StoredProfile } from '../../lib/domain/records.ts';
+import type { ProfileAnswer } from '../../lib/messaging/protocol.ts';
 import { formatMoney } from '../../lib/money/format.ts';
 import { FACTORS } from '../../lib/profile/scorecard.ts';
 import { useFirstDataMark } from '../common/marks.ts';
@@ -15,36 +14,11 @@ function factorOf(code: string): string | undefined {
   return FACTORS.find((f) => f.code === code || `${f.id}_unknown` === code)?.id;
 }
 
-/** The parts of the stored profile the popup shows; anything missing is simply not shown. */
-const ShownProfile = z.object({
-  score: z.number(),
-  band: z.string(),
-  reasons: z
-    .array(z.object({ code: z.string(), message: z.string(), params: z.array(z.string()).optional() }))
-    .optional(),
-  capacity: z
-    .object({
-      amount: z.number(),
-      basis: z.string(),
-      code: z.string().optional(),
-      params: z.array(z.string()).optional(),
-    })
-    .optional(),
-  factors: z
-    .array(z.object({ id: z.string(), label: z.string(), points: z.number(), max: z.number() }))
-    .optional(),
-  metrics: z
-    .object({ ttmSales: z.number(), dataCoverage: z.number(), dataFreshnessDays: z.number().nullable() })
-    .partial()
-    .optional(),
-});
-type ShownProfile = z.infer<typeof ShownProfile>;
-
 /** Older than this, the profile says the data is getting stale. */
 const STALE_DAYS = 45;
 
 /** Score, band, what the history supports, how the score adds up and what holds it back. */
-export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<StoredProfile> }) {
+export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<ProfileAnswer> }) {
   const [stored] = useLoad(loadProfile);
   useFirstDataMark(stored.state === 'ready');
   if (stored.state === 'loading') return <p aria-live="polite">{t.loading}</p>;
@@ -55,10 +29,8 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Stored
       </p>
     );
   }
-  const parsed = ShownProfile.safeParse(stored.value.profile);
-  const profile: ShownProfile = parsed.success
-    ? parsed.data
-    : { score: stored.value.profile.score, band: stored.value.profile.band };
+  // Its parts were checked by the background (protocol.ts ProfileAnswer): a malformed one is absent.
+  const { profile } = stored.value;
   const coverage = profile.metrics?.dataCoverage;
   const freshness = profile.metrics?.dataFreshnessDays;
   const ttmSales = profile.metrics?.ttmSales;

@@ -1,5 +1,4 @@
-import type { StoredProfile } from '../../lib/domain/records.ts';
-import type { Overview } from '../../lib/messaging/protocol.ts';
+import type { Overview, ProfileAnswer } from '../../lib/messaging/protocol.ts';
 import { formatTotals } from '../../lib/money/format.ts';
 import type { Load } from '../common/useLoad.ts';
 import { ProfileCard } from './ProfileCard.tsx';
@@ -7,7 +6,7 @@ import { strings } from './strings.ts';
 
 export interface ProfileTabProps {
   overview: Load<Overview>;
-  loadProfile: () => Promise<StoredProfile>;
+  loadProfile: () => Promise<ProfileAnswer>;
   onOpenOptions: () => void;
 }
 

@@ -1,6 +1,5 @@
 import type { StoredApplication } from '../../lib/domain/application.ts';
-import type { StoredProfile } from '../../lib/domain/records.ts';
-import type { Overview, RequestOf, ResponseOf } from '../../lib/messaging/protocol.ts';
+import type { Overview, ProfileAnswer, RequestOf, ResponseOf } from '../../lib/messaging/protocol.ts';
 
 export type OffersData = ResponseOf<'getOffers'>;
 export type Preview = ResponseOf<'previewApplication'>[number];
@@ -12,7 +11,7 @@ export type TickResult = ResponseOf<'tick'>;
 /** What the popup asks the background for; the entry point wires each to the typed client. */
 export interface PopupApi {
   loadOverview: () => Promise<Overview>;
-  loadProfile: () => Promise<StoredProfile>;
+  loadProfile: () => Promise<ProfileAnswer>;
   loadOffers: () => Promise<OffersData>;
   previewApplication: (request: PreviewRequest) => Promise<Preview[]>;
   apply: (request: ApplyRequest) => Promise<StoredApplication[]>;

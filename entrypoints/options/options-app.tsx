@@ -51,7 +51,8 @@ function render(language: string): void {
       dismissInterrupted={async (importId) => {
         await client.send('dismissInterrupted', { importId });
       }}
-      loadChannels={async () => (await client.send('getOffers', {})).channels}
+      // The catalog alone: getOffers would also compute every offer from the profile on each open.
+      loadChannels={() => client.send('listChannels', {})}
       addCatalog={(request) => client.send('addCatalog', request)}
       loadApplications={() => client.send('listApplications', {})}
       revokeConsent={(id) =>

@@ -146,6 +146,9 @@ export function createHandlers(options: HandlerDeps): Handlers {
       const database = await db();
       return { offers: await offers({ db: database, now }), channels: await catalog(database) };
     },
+    async listChannels() {
+      return catalog(await db());
+    },
     async getPanelSummary() {
       const database = await db();
       const [estimates, overview, settings] = await Promise.all([

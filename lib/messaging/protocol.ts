@@ -43,6 +43,40 @@ export const Overview = z.object({
 });
 export type Overview = z.infer<typeof Overview>;
 
+/**
+ * The stored profile as the popup shows it. The stored value only fixes score and band (the rest
+ * is what `lib/profile` computed); the parts the popup shows are checked here, by the background's
+ * router, and a malformed part is left out (not shown) instead of failing the whole answer. The
+ * popup then needs no zod of its own before its first paint (issue 10).
+ */
+export const ProfileAnswer = StoredProfile.extend({
+  profile: StoredProfile.shape.profile.extend({
+    reasons: z
+      .array(z.object({ code: z.string(), message: z.string(), params: z.array(z.string()).optional() }))
+      .optional()
+      .catch(undefined),
+    capacity: z
+      .object({
+        amount: z.number(),
+        basis: z.string(),
+        code: z.string().optional(),
+        params: z.array(z.string()).optional(),
+      })
+      .optional()
+      .catch(undefined),
+    factors: z
+      .array(z.object({ id: z.string(), label: z.string(), points: z.number(), max: z.number() }))
+      .optional()
+      .catch(undefined),
+    metrics: z
+      .object({ ttmSales: z.number(), dataCoverage: z.number(), dataFreshnessDays: z.number().nullable() })
+      .partial()
+      .optional()
+      .catch(undefined),
+  }),
+});
+export type ProfileAnswer = z.infer<typeof ProfileAnswer>;
+
 export const ImportResultSchema = z.object({
   importId: z.string(),
   added: z.number().int().nonnegative(),
@@ -86,12 +120,18 @@ export const PROTOCOL = {
   getProfile: spec({
     senders: ['extension-page'],
     request: z.object({}),
-    response: StoredProfile,
+    response: ProfileAnswer,
   }),
   getOffers: spec({
     senders: ['extension-page'],
     request: z.object({}),
     response: z.object({ offers: z.array(OfferEstimate), channels: z.array(Channel) }),
+  }),
+  /** The channel catalog alone (the options page's Channels): no offers computed for it. */
+  listChannels: spec({
+    senders: ['extension-page'],
+    request: z.object({}),
+    response: z.array(Channel),
   }),
   addCatalog: spec({
     senders: ['extension-page'],

@@ -51,6 +51,16 @@ describe('background message router', () => {
     expect(overview).toMatchObject({ records: 0, imports: 0, firstMonth: null });
   });
 
+  it('lists the channel catalog for the options page as getOffers carries it, to pages only', async () => {
+    const { sendAs } = setup();
+    const channels = await createClient(sendAs(POPUP)).send('listChannels', {});
+    expect(channels.length).toBeGreaterThan(0);
+    expect(channels).toEqual((await createClient(sendAs(POPUP)).send('getOffers', {})).channels);
+    await expect(createClient(sendAs(CONTENT_SCRIPT)).send('listChannels', {})).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
   it('rejects a message from another extension', async () => {
     const { sendAs, rejections } = setup();
     const client = createClient(sendAs(OTHER_EXTENSION));

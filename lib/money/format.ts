@@ -6,15 +6,27 @@ export function toMajor(amount: number, currency: string): number {
   return Number((amount / 10 ** exp).toFixed(exp));
 }
 
+/**
+ * One formatter per locale and currency: building an `Intl.NumberFormat` costs far more than
+ * formatting with it, and the popup's chart formats some 70 amounts in one currency on open.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Formats minor units for a seller: `formatMoney(123456, 'USD', 'en') === '$1,234.56'`. */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
   const exp = minorUnitExponent(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exp,
-    maximumFractionDigits: exp,
-  }).format(amount / 10 ** exp);
+  const key = `${locale} ${currency}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exp,
+      maximumFractionDigits: exp,
+    });
+    formatters.set(key, format);
+  }
+  return format.format(amount / 10 ** exp);
 }
 
 /** Formats per-currency totals without ever adding different currencies together. */

@@ -29,6 +29,8 @@ describe("the seller's interface in Chromium: popup, options, dashboard panel, t
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 392, height: 600 });
     await popup.goto(url('popup.html'));
+    // The popup renders once the background's first answer is in, which can be after the load event.
+    await popup.getByRole('tab').first().waitFor();
     return popup;
   }
 
