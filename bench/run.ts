@@ -19,7 +19,7 @@ const TSX = resolve('node_modules/.bin/tsx');
 
 interface Measured {
   seconds: number;
-  /** CPU time of every process and thread of the run (the command hashes on a second thread). */
+  /** CPU time of every process and thread of the run (tsx runs the script in a child process). */
   cpuSeconds: number;
   maxRssMb: number;
   output: Record<string, unknown>;

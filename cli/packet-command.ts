@@ -8,8 +8,6 @@ import { BusinessDetails } from '../lib/domain/application.ts';
 import { minorUnitExponent } from '../lib/money/currencies.ts';
 import { ProfileAccumulator } from '../lib/profile/input.ts';
 import { computeProfile } from '../lib/profile/profile.ts';
-import { PACKET_OPTIONS } from './command-options.ts';
-import type { FileHashes } from './file-hashes.ts';
 import { readFiles } from './read-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -18,8 +16,19 @@ import { UsageError } from './usage-error.ts';
  * the packet that would be sent to one channel, with its consent sheet and receipt, so anyone
  * can see outside the browser exactly what leaves it. Nothing is sent.
  */
-export async function packetCommand(args: string[], hashes?: FileHashes) {
-  const { values, positionals } = parseArgs({ args, options: PACKET_OPTIONS, allowPositionals: true });
+export async function packetCommand(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      channel: { type: 'string' },
+      business: { type: 'string' },
+      amount: { type: 'string' },
+      purpose: { type: 'string', default: 'Working capital: inventory' },
+      currency: { type: 'string', default: 'USD' },
+      'as-of': { type: 'string' },
+    },
+    allowPositionals: true,
+  });
   const channel = BUNDLED_CATALOG.channels.find((c) => c.id === values.channel);
   if (!channel) {
     throw new UsageError(
@@ -46,16 +55,11 @@ export async function packetCommand(args: string[], hashes?: FileHashes) {
   const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
   const accumulator = new ProfileAccumulator();
   const sources: PacketSources['sources'][number][] = [];
-  const read = await readFiles(
-    values.currency ?? 'USD',
-    positionals,
-    {
-      onAccepted: (entry) => accumulator.add(entry),
-      onPeriod: (start, end) => accumulator.cover(start, end),
-      onFile: (file) => sources.push(file),
-    },
-    hashes,
-  );
+  const read = await readFiles(values.currency ?? 'USD', positionals, {
+    onAccepted: (entry) => accumulator.add(entry),
+    onPeriod: (start, end) => accumulator.cover(start, end),
+    onFile: (file) => sources.push(file),
+  });
   const { input } = accumulator.build(read.currency, asOf);
   const profile = computeProfile(input);
   const offer = prequalify(channel, { input });

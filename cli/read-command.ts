@@ -5,8 +5,6 @@ import { type ImportIssue, plainIssue } from '../lib/import/issues.ts';
 import { MonthlyLedger } from '../lib/ledger/monthly.ts';
 import { supportedCurrencies } from '../lib/money/fx.ts';
 import { FORMATS } from '../lib/sources/registry.ts';
-import { READ_OPTIONS } from './command-options.ts';
-import type { FileHashes } from './file-hashes.ts';
 import { readReportFile } from './read-file.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -19,9 +17,13 @@ export interface ReadOutput {
 }
 
 /** `tradeline read [--currency USD] FILE...` */
-export async function readCommand(args: string[], hashes?: FileHashes): Promise<ReadOutput> {
-  const { values, positionals } = parseArgs({ args, options: READ_OPTIONS, allowPositionals: true });
-  return readFiles(values.currency ?? 'USD', positionals, {}, hashes);
+export async function readCommand(args: string[]): Promise<ReadOutput> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { currency: { type: 'string', default: 'USD' } },
+    allowPositionals: true,
+  });
+  return readFiles(values.currency ?? 'USD', positionals);
 }
 
 export interface ReadHooks {
@@ -45,8 +47,6 @@ export async function readFiles(
   currencyArg: string,
   positionals: string[],
   hooks: ReadHooks = {},
-  /** The files' hashes when a second thread is computing them (`tradeline`); else hashed here. */
-  hashes?: FileHashes,
 ): Promise<ReadOutput> {
   const currency = currencyArg.toUpperCase();
   if (!supportedCurrencies().includes(currency)) {
@@ -67,7 +67,7 @@ export async function readFiles(
     let first: string | undefined;
     let last: string | undefined;
     let previous = '';
-    const summary = await readReportFile(file, FORMATS, hashes?.get(file), (entry) => {
+    const summary = await readReportFile(file, FORMATS, (entry) => {
       // Records of one day come together and share its string: compared once per day, not per record.
       if (entry.date !== previous) {
         previous = entry.date;

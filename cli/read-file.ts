@@ -5,7 +5,6 @@ import { basename } from 'node:path';
 import type { LedgerEntry } from '../lib/domain/records.ts';
 import { type ReadSummary, ReportReader } from '../lib/import/read.ts';
 import type { AnyReportFormat } from '../lib/sources/format.ts';
-import type { FileHash } from './file-hashes.ts';
 
 /**
  * Under 1,031,913 bytes: Node makes a longer decoded text an external string, which V8 then splits
@@ -17,8 +16,7 @@ const CHUNK_BYTES = 1_000_000;
 /**
  * Streams a report file from disk through the same reader the extension uses. The file's
  * SHA-256 (its import id) is needed before the first record, so the file is hashed in a first
- * pass, on another thread when `hashed` is given (cli/file-hashes.ts); both passes read a chunk
- * at a time, so memory stays flat whatever the file's size.
+ * pass; both passes read a chunk at a time, so memory stays flat whatever the file's size.
  * Plain synchronous reads: a command-line tool has nothing else to do meanwhile, and a stream's
  * per-chunk promise and event machinery cost more than the reads themselves (measured: the
  * hashing pass went from ~0.3 s to ~0.1 s on a 147 MB file).
@@ -26,13 +24,17 @@ const CHUNK_BYTES = 1_000_000;
 export async function readReportFile(
   path: string,
   formats: readonly AnyReportFormat[],
-  /** The file's hash from another thread (cli/file-hashes.ts); without it, a first pass here. */
-  hashed: Promise<FileHash> | undefined,
   onEntry: (entry: LedgerEntry) => void,
-): Promise<ReadSummary & FileHash> {
+): Promise<ReadSummary & { sha256: string; size: number }> {
   // One buffer for both passes: the reader copies what it keeps (see StreamDecoder.push).
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  const { sha256, size } = hashed ? await hashed : hashHere(path, buffer);
+  const hash = createHash('sha256');
+  let size = 0;
+  forEachChunk(path, buffer, (bytes) => {
+    hash.update(bytes);
+    size += bytes.length;
+  });
+  const sha256 = hash.digest('hex');
   const reader = new ReportReader({
     fileName: basename(path),
     importId: sha256,
@@ -43,16 +45,6 @@ export async function readReportFile(
   });
   forEachChunk(path, buffer, (bytes) => reader.push(bytes));
   return { ...reader.end(), sha256, size };
-}
-
-function hashHere(path: string, buffer: Buffer): FileHash {
-  const hash = createHash('sha256');
-  let size = 0;
-  forEachChunk(path, buffer, (bytes) => {
-    hash.update(bytes);
-    size += bytes.length;
-  });
-  return { sha256: hash.digest('hex'), size };
 }
 
 /** Node checks and copies ASCII natively (simdutf), about 4x faster than its TextDecoder. */

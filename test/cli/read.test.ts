@@ -238,7 +238,7 @@ describe('tradeline packet', () => {
   it("names each file given by its own SHA-256 in the packet's provenance", async () => {
     const may = file('may.csv', [MAY]);
     const june = file('june.csv', [JUNE, JUNE_REFUND]);
-    // The hashes are worked out on a second thread while the command loads: each must be its own file's.
+    // Each file's SHA-256 is its import id and its provenance: each must be its own file's.
     const out = await tradeline(
       'packet',
       '--channel',
