@@ -16,6 +16,8 @@ import { listAggregates } from '../../lib/storage/overview-repo.ts';
 import { recomputeProfile } from '../../lib/storage/profile-repo.ts';
 
 /** Records per stored batch, as the import worker stores them (components/options/ImportPanel.tsx MAX_BATCH). */
+const WORKER_BATCH = 20_000;
+/** Records per message of the background's path (content scripts send one message per page or file). */
 const MESSAGE_BATCH = 50_000;
 /** Records per transaction of the per-record baseline. */
 const PER_RECORD_TX = 10_000;
@@ -144,9 +146,9 @@ async function tradelineStore(db: TradelineDatabase, entries: readonly LedgerEnt
   };
   const start = performance.now();
   // Batch positions as the worker sends them: the file counts (its totals merged) at the last one.
-  const count = Math.ceil(entries.length / MESSAGE_BATCH);
+  const count = Math.ceil(entries.length / WORKER_BATCH);
   for (let index = 0; index < count; index++) {
-    const batch = entries.slice(index * MESSAGE_BATCH, (index + 1) * MESSAGE_BATCH);
+    const batch = entries.slice(index * WORKER_BATCH, (index + 1) * WORKER_BATCH);
     await importEntries(db, meta, 'amazon', batch, { index, count });
   }
   return ms(start);
@@ -196,7 +198,7 @@ export interface StorageResult {
   /** Median of chunkedRuns. */
   chunkedMs: number;
   chunkedRuns: number[];
-  /** importEntries alone (lib/storage), 50,000 records per call. */
+  /** importEntries alone (lib/storage), 20,000 records per call. */
   storeMs: number;
   storeRuns: number[];
   /** The background's whole path after a message arrives: router (zod) + handler + profile. */

@@ -158,7 +158,7 @@ async function storage(): Promise<void> {
       `| baseline B: bare puts of chunks of 10,000 in one transaction (floor); median of ${r.chunkedRuns.length} (${r.chunkedRuns.map((t) => n(t / 1000, 2)).join(', ')} s) | ${n(r.chunkedMs / 1000, 2)} s | ${rate(r.chunkedMs)} | 1.00 |`,
     );
     say(
-      `| Tradeline importEntries (dedupe, chunks, monthly totals), 50,000 per call as the import worker stores them; median of ${r.storeRuns.length} alternating with B (${r.storeRuns.map((t) => n(t / 1000, 2)).join(', ')} s) | ${n(r.storeMs / 1000, 2)} s | ${rate(r.storeMs)} | ${n(r.storeMs / r.chunkedMs, 2)} |`,
+      `| Tradeline importEntries (dedupe, chunks, monthly totals), 20,000 per call as the import worker stores them; median of ${r.storeRuns.length} alternating with B (${r.storeRuns.map((t) => n(t / 1000, 2)).join(', ')} s) | ${n(r.storeMs / 1000, 2)} s | ${rate(r.storeMs)} | ${n(r.storeMs / r.chunkedMs, 2)} |`,
     );
     say(
       `| the background's path for content scripts' imports (zod check + storeImport + profile), 50,000 per message | ${n(r.backgroundMs / 1000, 2)} s | ${rate(r.backgroundMs)} | ${n(r.backgroundMs / r.chunkedMs, 2)} |`,

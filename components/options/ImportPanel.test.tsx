@@ -287,7 +287,7 @@ describe('ImportPanel', () => {
     expect(discard).toHaveBeenCalledWith(SHA);
   });
 
-  it('never stores more than 50,000 records in one batch', async () => {
+  it('never stores more than 20,000 records in one batch', async () => {
     const { importEntries } = storing();
     render(
       <ImportPanel

@@ -23,7 +23,7 @@ export interface OptionsProps {
   removeImport: (importId: string) => Promise<ResponseOf<'removeImport'>>;
   /** The seller read the notice of an interrupted import. */
   dismissInterrupted?: (importId: string) => Promise<void>;
-  /** Records the import worker stores per transaction (default and maximum 50,000). */
+  /** Records the import worker stores per transaction (default and maximum 20,000). */
   importBatchSize?: number;
   // Channels
   loadChannels: () => Promise<Channel[]>;
