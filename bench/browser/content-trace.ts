@@ -7,13 +7,14 @@
  * scripts are summed: the script's evaluation (compile and run), the callbacks it left (the idle callback that
  * builds the tab), the V8 compiles inside them and the style sheet parsed. Medians and lower quartiles.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, serveHtml } from '../../test/e2e/browser.ts';
 import { generateDashboard } from '../../test/sandbox/dashboard/data.ts';
 import { ordersPage } from '../../test/sandbox/dashboard/pages.ts';
+import { writeFloorExtension } from './floor-extension.ts';
 
 interface TraceEvent {
   name: string;
@@ -93,18 +94,7 @@ const quantile = (values: number[], q: number) =>
 const html = ordersPage(generateDashboard(), 1);
 const { url: origin, server } = await serveHtml(html);
 const url = `${origin}dashboard/orders`;
-const floorDir = join(tmpdir(), 'tradeline-trace-floor');
-mkdirSync(floorDir, { recursive: true });
-writeFileSync(
-  join(floorDir, 'manifest.json'),
-  JSON.stringify({
-    manifest_version: 3,
-    name: 'content script floor',
-    version: '1.0',
-    content_scripts: [{ matches: ['<all_urls>'], js: ['floor.js'], run_at: 'document_idle' }],
-  }),
-);
-writeFileSync(join(floorDir, 'floor.js'), 'chrome.runtime.onMessage.addListener(() => undefined);\n');
+const floorDir = writeFloorExtension(join(tmpdir(), 'tradeline-trace-floor'));
 
 const dirs = [
   ...(process.argv.length > 2 ? process.argv.slice(2) : [EXTENSION_DIR]).map((d) => resolve(d)),

@@ -4,7 +4,7 @@
  * (issue 10). Prints a Markdown report (copied into docs/performance.md) and writes the raw
  * figures to $BENCH_DIR/browser-results.json.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +21,7 @@ import { generateDashboard } from '../../test/sandbox/dashboard/data.ts';
 import { ordersPage } from '../../test/sandbox/dashboard/pages.ts';
 import { ensurePayments } from '../generate.ts';
 import { BENCH_ROOT, buildBenchExtension } from './extension.ts';
+import { writeFloorExtension } from './floor-extension.ts';
 import { attachHeapProbe, type HeapFigure } from './heap.ts';
 import { type MemorySample, sampleMemory, watchMemory } from './memory.ts';
 import type { StorageResult } from './page.ts';
@@ -251,18 +252,7 @@ async function content(): Promise<void> {
   // The floor: an extension whose content script only listens for messages, at the same run_at:
   // what any launcher must do (the popup asks the open tab to read it), whatever else it does.
   // (A content script of one statement, `void 0`, measured no script time at all.)
-  const floorDir = join(BENCH_ROOT, 'floor-extension');
-  mkdirSync(floorDir, { recursive: true });
-  writeFileSync(
-    join(floorDir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'content script floor',
-      version: '1.0',
-      content_scripts: [{ matches: ['<all_urls>'], js: ['floor.js'], run_at: 'document_idle' }],
-    }),
-  );
-  writeFileSync(join(floorDir, 'floor.js'), 'chrome.runtime.onMessage.addListener(() => undefined);\n');
+  const floorDir = writeFloorExtension(join(BENCH_ROOT, 'floor-extension'));
   const floorProfile = mkdtempSync(join(tmpdir(), 'tradeline-bench-floor-'));
   const floor = await chromium.launchPersistentContext(floorProfile, {
     executablePath: CHROMIUM,
