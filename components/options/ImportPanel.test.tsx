@@ -288,18 +288,28 @@ describe('ImportPanel', () => {
   });
 
   it('never stores more than 20,000 records in one batch', async () => {
-    const { importEntries } = storing();
+    const { sent, importEntries } = storing();
+    // 20,001 orders, more than one batch holds: asked for batches of 999,999, it still splits them.
+    const rows = Array.from(
+      { length: 20_001 },
+      (_, i) => `#${i + 1},a@example.invalid,paid,USD,1.00,0.00,2026-09-03 10:00:00 -0700,Apron`,
+    );
+    const big = new TextEncoder().encode(
+      `Name,Email,Financial Status,Currency,Total,Refunded Amount,Created at,Lineitem name\n${rows.join('\n')}\n`,
+    );
     render(
       <ImportPanel
-        createWorker={recordingWorker([], importEntries)}
+        createWorker={recordingWorker([], importEntries, 1 << 20)}
         onImported={() => {}}
         batchSize={999_999}
       />,
     );
-    drop(fileOf(ORDERS, 'orders_export.csv'));
-    await userEvent.click(await screen.findByRole('button', { name: 'Import 3 records' }));
-    await screen.findByRole('status');
-    expect(importEntries).toHaveBeenCalledOnce();
+    drop(fileOf(big, 'orders_export.csv'));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Import 20,001 records' }, { timeout: 10_000 }),
+    );
+    await screen.findByRole('status', {}, { timeout: 10_000 });
+    expect(sent.map((r) => r.entries.length)).toEqual([20_000, 1]);
   });
 
   it('Cancel stores nothing', async () => {
