@@ -95,4 +95,32 @@ describe('StringIndex: an exact set of strings, numbered in insertion order', ()
     }
     expect(index.keyAt(299_999)).toBe(key(299_999));
   });
+
+  it('reads keys back exactly across blocks, in any order, also while keys are still being added', () => {
+    // ~2.6 MB of keys: three storage blocks, each with an accented key among ASCII ones (`Ã©`'s
+    // Latin-1 bytes read as one UTF-8 character: a block holding it must not be decoded whole).
+    const key = (i: number) =>
+      i % 50_000 === 7
+        ? `#${i}-Ã©-Zoë-${'x'.repeat(i % 13)}`
+        : `#${100 + (i % 900)}-${i}-${'0'.repeat(i % 17)}`;
+    const index = new StringIndex();
+    for (let i = 0; i < 120_000; i++) {
+      expect(index.add(key(i))).toBe(i);
+      // Read back as it grows: the newest key, and one far back in an earlier block.
+      if (i % 1_000 === 0) {
+        expect(index.keyAt(i)).toBe(key(i));
+        expect(index.keyAt(Math.floor(i / 3))).toBe(key(Math.floor(i / 3)));
+      }
+    }
+    for (let i = 0; i < 120_000; i++) expect(index.keyAt(i)).toBe(key(i));
+    for (let i = 119_999; i >= 0; i -= 7) expect(index.keyAt(i)).toBe(key(i));
+    for (let i = 0; i < 20_000; i++) {
+      const n = (i * 7919) % 120_000;
+      expect(index.keyAt(n)).toBe(key(n));
+    }
+    // Added after the last block was read back whole.
+    expect(index.add('#new-after-reading')).toBe(120_000);
+    expect(index.keyAt(120_000)).toBe('#new-after-reading');
+    expect(index.keyAt(119_999)).toBe(key(119_999));
+  });
 });

@@ -21,6 +21,13 @@ export class StringIndex {
   private offsetOf: Int32Array;
   private shapeOf: Int32Array;
   private readonly blocks: Uint8Array[] = [new Uint8Array(BLOCK_BYTES)];
+  /** Per block: bytes used, once the next block is started (the last block's is `used`). */
+  private readonly blockEnds: number[] = [];
+  /** Per block: false once a key that is not all ASCII was stored in it. */
+  private readonly blockAscii: boolean[] = [true];
+  /** The last block read back whole, as text, and which block it is (see `keyAt`). */
+  private blockText = '';
+  private blockTextOf = -1;
   private used = 0;
   private count = 0;
   /** Set by `hash`: the widest code unit of the last key hashed (ASCII, LATIN1 or WIDE). */
@@ -66,8 +73,7 @@ export class StringIndex {
     let block = this.blocks[this.blocks.length - 1] as Uint8Array;
     if (this.used + length > block.length) {
       block = new Uint8Array(Math.max(BLOCK_BYTES, 2 * length));
-      this.blocks.push(block);
-      this.used = 0;
+      this.startBlock(block);
     }
     const offset = this.used;
     let h = 0x811c9dc5 | 0;
@@ -104,6 +110,7 @@ export class StringIndex {
     if (units === WIDE) this.store(index, key, shape);
     else {
       // Already copied above.
+      if (units === LATIN1) this.blockAscii[this.blocks.length - 1] = false;
       this.used = offset + length;
       this.blockOf[index] = this.blocks.length - 1;
       this.offsetOf[index] = offset;
@@ -117,7 +124,10 @@ export class StringIndex {
     return index;
   }
 
-  /** The key numbered `index` (a new string each time). */
+  /**
+   * The key numbered `index` (a new string each time). Fastest read back in the order keys were
+   * added: an ASCII key is sliced from its block's text, decoded once per block visited.
+   */
   keyAt(index: number): string {
     if (index < 0 || index >= this.count) throw new RangeError(`no key numbered ${index}`);
     const block = this.blocks[this.blockOf[index] as number] as Uint8Array;
@@ -125,6 +135,21 @@ export class StringIndex {
     const shape = this.shapeOf[index] as number;
     const length = shape >>> 2;
     const units = shape & 3;
+    const blockNo = this.blockOf[index] as number;
+    if (units === ASCII && this.blockAscii[blockNo]) {
+      // A slice of the block read back whole: a decoder call per key costs ~3,000 instructions,
+      // ten times a slice. Keys are read back mostly in the order they were added (a reader's
+      // orders at the end of its file), so one block is decoded at a time. A slice keeps its
+      // block's text alive only as long as the slice lives.
+      if (this.blockTextOf !== blockNo) {
+        const end = blockNo === this.blocks.length - 1 ? this.used : (this.blockEnds[blockNo] as number);
+        this.blockText = asciiDecoder.decode(block.subarray(0, end));
+        this.blockTextOf = blockNo;
+      }
+      // A key added to the last block since it was decoded is read on its own, below: reading
+      // keys back while adding them must not decode the block again and again.
+      if (offset + length <= this.blockText.length) return this.blockText.slice(offset, offset + length);
+    }
     if (units !== WIDE && length <= SHORT_KEY) {
       // Short keys (order numbers) are built a character at a time: measured 2x faster than a
       // decoder call, and strings this short are stored flat, not as ropes.
@@ -191,8 +216,7 @@ export class StringIndex {
     let block = this.blocks[this.blocks.length - 1] as Uint8Array;
     if (this.used + bytes > block.length) {
       block = new Uint8Array(Math.max(BLOCK_BYTES, bytes));
-      this.blocks.push(block);
-      this.used = 0;
+      this.startBlock(block);
     }
     const offset = this.used;
     if (wide) {
@@ -205,9 +229,17 @@ export class StringIndex {
       for (let i = 0; i < key.length; i++) block[offset + i] = key.charCodeAt(i);
     }
     this.used = offset + bytes;
+    this.blockAscii[this.blocks.length - 1] = false;
     this.blockOf[index] = this.blocks.length - 1;
     this.offsetOf[index] = offset;
     this.shapeOf[index] = shape;
+  }
+
+  private startBlock(block: Uint8Array): void {
+    this.blockEnds[this.blocks.length - 1] = this.used;
+    this.blocks.push(block);
+    this.blockAscii.push(true);
+    this.used = 0;
   }
 
   private growKeys(): void {
