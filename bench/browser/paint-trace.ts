@@ -169,7 +169,16 @@ function analyse(events: TraceEvent[], page: string): { cost: OpenCost; timeline
       (e) =>
         `${((e.ts - start) / 1000).toFixed(1).padStart(7)} ms +${((e.dur ?? 0) / 1000).toFixed(1)} (cpu ${((e.tdur ?? 0) / 1000).toFixed(1)}) BACKGROUND task`,
     );
-  return { cost, timeline: [...timeline, ...bg].sort() };
+  const resources = events
+    .filter(
+      (e) =>
+        e.pid === nav.pid &&
+        e.ts >= start &&
+        e.ts <= end &&
+        ['ResourceSendRequest', 'ResourceFinish', 'ResourceReceiveResponse'].includes(e.name),
+    )
+    .map((e) => `${((e.ts - start) / 1000).toFixed(1).padStart(7)} ms ${e.name} ${fileOf(e)}`);
+  return { cost, timeline: [...timeline, ...bg, ...resources].sort() };
 }
 
 async function traceOpen(context: BrowserContext, cdpOf: () => Promise<CDPSession>, url: string) {
