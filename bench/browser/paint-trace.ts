@@ -9,7 +9,8 @@
  * each (default 8, after one warm-up open), the builds alternating. Per open, from navigation start
  * to the `tradeline:first-data` mark: the page's main-thread CPU by kind of work (script evaluation
  * per file, callbacks, compiles, code cache, style, layout, paint, garbage collection) and the
- * background's CPU; with TRACE_TIMELINE=1 also each open's main-thread events of 0.5 ms or more.
+ * background's CPU; with TRACE_TIMELINE=1 also each open's main-thread events of 0.5 ms or more,
+ * the background's tasks and the page's resource loads, in time from navigation start.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -144,19 +145,6 @@ function analyse(events: TraceEvent[], page: string): { cost: OpenCost; timeline
   );
   const worker = workerTasks.filter((e) => !workerTasks.some((p) => p !== e && contains(p, e)));
   cost['background CPU (tasks)'] = worker.reduce((n, e) => n + (e.tdur ?? 0), 0) / 1000;
-  if (process.env.TRACE_NAMES === '1') {
-    const byName = new Map<string, number>();
-    const uncounted = main.filter((e) => !isTask(e) && !outermost.some((p) => contains(p, e)));
-    for (const e of uncounted.filter((e) => !uncounted.some((p) => p !== e && contains(p, e))))
-      byName.set(e.name, (byName.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000);
-    console.log(
-      [...byName]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 25)
-        .map(([k, v]) => `${v.toFixed(1)} ${k}`)
-        .join('\n'),
-    );
-  }
   const timeline = main
     .filter((e) => outer.includes(e) && (e.tdur ?? 0) >= 500)
     .map(
