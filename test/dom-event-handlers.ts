@@ -16,9 +16,12 @@ const MISSING = [
   'reset',
 ];
 
-for (const event of MISSING) {
-  const name = `on${event}`;
-  if (!(name in HTMLElement.prototype)) {
-    Object.defineProperty(HTMLElement.prototype, name, { value: null, writable: true, configurable: true });
+// Test files that run in Node (`@vitest-environment node`) have no DOM at all.
+if (typeof HTMLElement !== 'undefined') {
+  for (const event of MISSING) {
+    const name = `on${event}`;
+    if (!(name in HTMLElement.prototype)) {
+      Object.defineProperty(HTMLElement.prototype, name, { value: null, writable: true, configurable: true });
+    }
   }
 }
