@@ -6,6 +6,7 @@ import {
   type Permission,
 } from './lib/manifest-permissions.ts';
 import { readerResources } from './lib/pages/registry.ts';
+import { PREACT_FOR_REACT } from './scripts/preact-alias.ts';
 import { lightContentScriptBrowser } from './scripts/vite-light-browser.ts';
 import { localeTables } from './scripts/vite-locales.ts';
 import { preloadDynamicImports } from './scripts/vite-preload-dynamic.ts';
@@ -20,7 +21,12 @@ const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 // Explicit imports everywhere (no auto-imports): every name's origin is visible in the file.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  vite: () => ({ plugins: [localeTables(), lightContentScriptBrowser(), preloadDynamicImports()] }),
+  vite: () => ({
+    plugins: [localeTables(), lightContentScriptBrowser(), preloadDynamicImports()],
+    // The pages run on Preact through its React compatibility layer (issue 10: React DOM was
+    // most of their shared chunk and of its evaluation before the first paint).
+    resolve: { alias: PREACT_FOR_REACT },
+  }),
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
     // locales/en.yml and zh_CN.yml (the @wxt-dev/i18n module writes them to _locales/).

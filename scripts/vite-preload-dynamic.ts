@@ -5,8 +5,12 @@ import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite';
  * bundle with a dynamic import (lib/messaging/early-requests.ts). This adds `modulepreload` links
  * for that bundle and everything it imports to the page's HTML, so that the browser fetches and
  * compiles them while the HTML is parsed, as it did when they were static imports: only their
- * evaluation waits for the first requests to be sent. Their stylesheets are linked too (Vite
- * would otherwise load them only at the dynamic import).
+ * evaluation waits for the first requests to be sent. Their stylesheets are preloaded too (Vite
+ * would otherwise fetch them only at the dynamic import), as `preload`, not `stylesheet`: a
+ * pending stylesheet holds back every script of the page, the entry and its first requests
+ * included (issue 10), and nothing is rendered before the bundle runs. Vite's preload helper adds
+ * the stylesheet itself at the dynamic import, from the preloaded copy, and resolves the import
+ * only once it is applied: the first render is styled.
  */
 export function preloadDynamicImports(): Plugin {
   return {
@@ -36,14 +40,15 @@ export function preloadDynamicImports(): Plugin {
         }
         const link = (rel: string, href: string): HtmlTagDescriptor => ({
           tag: 'link',
+          // CORS mode on both, as the preload helper's own links use: the preloaded copy is reused.
           attrs:
             rel === 'modulepreload'
               ? { rel, crossorigin: true, href: `/${href}` }
-              : { rel, href: `/${href}` },
+              : { rel, as: 'style', crossorigin: true, href: `/${href}` },
           injectTo: 'head',
         });
         return [
-          ...[...styles].map((css) => link('stylesheet', css)),
+          ...[...styles].map((css) => link('preload', css)),
           ...[...files].map((file) => link('modulepreload', file)),
         ];
       },

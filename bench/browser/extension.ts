@@ -20,12 +20,18 @@ export async function buildBenchExtension(): Promise<string> {
   rmSync(BENCH_EXTENSION, { recursive: true, force: true });
   mkdirSync(BENCH_ROOT, { recursive: true });
   cpSync(EXTENSION_DIR, BENCH_EXTENSION, { recursive: true });
+  await addBenchPages(BENCH_EXTENSION);
+  return BENCH_EXTENSION;
+}
+
+/** Adds bench.html (bench/browser/page.ts) and the floor page bench-ping.html to a copy of a build. */
+export async function addBenchPages(dir: string): Promise<void> {
   // Vite (a dependency already) bundles the page with the same lib/ code the extension runs.
   await build({
     configFile: false,
     logLevel: 'warn',
     build: {
-      outDir: BENCH_EXTENSION,
+      outDir: dir,
       emptyOutDir: false,
       minify: false,
       target: 'chrome120',
@@ -33,20 +39,19 @@ export async function buildBenchExtension(): Promise<string> {
     },
   });
   writeFileSync(
-    join(BENCH_EXTENSION, 'bench.html'),
+    join(dir, 'bench.html'),
     '<!doctype html><meta charset="utf-8"><title>Tradeline bench</title><script type="module" src="/bench.js"></script>\n',
   );
   // The floor of opening an extension page: one message to the background and back, then the mark.
   writeFileSync(
-    join(BENCH_EXTENSION, 'bench-ping.js'),
+    join(dir, 'bench-ping.js'),
     `chrome.runtime.sendMessage({ channel: 'tradeline/v1', type: 'ping', data: {} }).then(() => {
   document.body.textContent = 'pong';
   performance.mark('${FIRST_DATA_MARK}');
 });\n`,
   );
   writeFileSync(
-    join(BENCH_EXTENSION, 'bench-ping.html'),
+    join(dir, 'bench-ping.html'),
     '<!doctype html><meta charset="utf-8"><title>ping</title><body>…</body><script type="module" src="/bench-ping.js"></script>\n',
   );
-  return BENCH_EXTENSION;
 }

@@ -357,11 +357,45 @@ async function profileComputedAt(): Promise<string | null> {
   return profile?.computedAt ?? null;
 }
 
+/**
+ * Stores `count` orders into the extension's own database through the background's path only
+ * (no baselines): the quick setup of the first-paint trace (bench/browser/paint-trace.ts).
+ */
+async function seed(count: number): Promise<void> {
+  const entries = generateOrders(count);
+  const db = await openTradelineDb();
+  const route = createRouter(createHandlers({ db: async () => db, version: 'bench' }), {
+    id: location.host,
+    origin: `${location.origin}/`,
+  });
+  const sender = { id: location.host, url: location.href };
+  for (let offset = 0; offset < entries.length; offset += MESSAGE_BATCH) {
+    const reply = await route(
+      {
+        channel: 'tradeline/v1',
+        type: 'importEntries',
+        data: {
+          provenance: provenance(entries.length),
+          platform: 'amazon',
+          entries: entries.slice(offset, offset + MESSAGE_BATCH),
+        },
+      },
+      sender,
+    );
+    if (!reply.ok) throw new Error(`importEntries refused: ${JSON.stringify(reply.error)}`);
+  }
+  db.close();
+}
+
 declare global {
   interface Window {
-    tradelineBench: { storage: typeof storage; profileComputedAt: typeof profileComputedAt };
+    tradelineBench: {
+      storage: typeof storage;
+      profileComputedAt: typeof profileComputedAt;
+      seed: typeof seed;
+    };
   }
 }
 
-window.tradelineBench = { storage, profileComputedAt };
+window.tradelineBench = { storage, profileComputedAt, seed };
 document.title = 'Tradeline bench ready';

@@ -15,7 +15,7 @@ import { type ChannelClient, checkBaseUrl, createChannelClient } from '../channe
 import { parseCatalog } from '../channels/parse-catalog.ts';
 import type { StoredApplication } from '../domain/application.ts';
 import type { OfferEstimate } from '../domain/channel.ts';
-import type { Platform } from '../domain/records.ts';
+import { ImportRecord, type Platform } from '../domain/records.ts';
 import { resolveLanguage } from '../i18n/language.ts';
 import { importLabel } from '../storage/chunk-check.ts';
 import { deleteAll, exportAll } from '../storage/data-repo.ts';
@@ -23,15 +23,16 @@ import type { TradelineDatabase } from '../storage/db.ts';
 import { removeImport } from '../storage/imports-repo.ts';
 import { dismissInterrupted, type ImportLocks, recoverInterrupted } from '../storage/interrupted.ts';
 import {
+  completeImports,
+  interruptedImports,
   listAggregates,
   listImports,
-  listInterrupted,
   readSettings,
   writeSettings,
 } from '../storage/overview-repo.ts';
 import { currentProfile, recomputeProfile } from '../storage/profile-repo.ts';
-import { listQuarantine } from '../storage/quarantine.ts';
-import { applyRetention, recordUse } from '../storage/retention.ts';
+import { listQuarantine, readValid } from '../storage/quarantine.ts';
+import { applyRetention, noteUse } from '../storage/retention.ts';
 import { storeImport } from '../storage/store-import.ts';
 import type { Handlers } from './router.ts';
 
@@ -89,17 +90,33 @@ export function createHandlers(options: HandlerDeps): Handlers {
     },
     async getOverview() {
       const database = await db();
-      // The popup and the options page open with this: it is what "using Tradeline" means for
-      // the idle-deletion rule.
-      await recordUse(database, now());
-      // An import whose page was closed mid-file is undone before anything is shown.
-      await recoverInterrupted(database, options.locks, now());
-      const [imports, months, settings, interrupted] = await Promise.all([
-        listImports(database),
-        listAggregates(database),
-        readSettings(database),
-        listInterrupted(database),
-      ]);
+      const at = now();
+      // One round of reads: the popup and the options page wait for this answer before they
+      // render (issue 10), so nothing is read twice and nothing waits for a write.
+      const read = () =>
+        Promise.all([
+          readValid(database, 'imports', ImportRecord, () => at),
+          listAggregates(database),
+          readSettings(database),
+        ]);
+      let [all, months, settings] = await read();
+      // An import whose page was closed mid-file is undone before anything is shown (issue 11).
+      // A storing import's totals are never in the monthly totals, but its rollback may rebuild
+      // them (damaged chunks): everything is read again after it.
+      if (all.some((i) => i.state === 'storing')) {
+        await recoverInterrupted(database, options.locks, at);
+        [all, months, settings] = await read();
+      }
+      // Opening the popup or the options page is what "using Tradeline" means for the
+      // idle-deletion rule. The write is not waited for: a later transaction on the settings
+      // is ordered after it, and a failed one is simply made again on the next open.
+      const used = noteUse(settings, at);
+      if (used) {
+        settings = used;
+        writeSettings(database, used).catch(() => {});
+      }
+      const imports = completeImports(all);
+      const interrupted = interruptedImports(all);
       const platforms = [...new Set(months.map((m) => m.platform))].sort() as Platform[];
       return {
         imports: imports.length,

@@ -9,7 +9,11 @@ const DEFAULT_SETTINGS: Settings = { reportingCurrency: 'USD', language: 'auto' 
  * rolled back after an interruption, counts nowhere).
  */
 export async function listImports(db: TradelineDatabase): Promise<ImportRecord[]> {
-  const all = await readValid(db, 'imports', ImportRecord);
+  return completeImports(await readValid(db, 'imports', ImportRecord));
+}
+
+/** `listImports` of import records already read. */
+export function completeImports(all: readonly ImportRecord[]): ImportRecord[] {
   return all
     .filter((i) => i.state === undefined || i.state === 'complete')
     .sort((a, b) => b.importedAt.localeCompare(a.importedAt));
@@ -17,7 +21,11 @@ export async function listImports(db: TradelineDatabase): Promise<ImportRecord[]
 
 /** Imports rolled back after an interruption, newest first (the options page's notices). */
 export async function listInterrupted(db: TradelineDatabase): Promise<ImportRecord[]> {
-  const all = await readValid(db, 'imports', ImportRecord);
+  return interruptedImports(await readValid(db, 'imports', ImportRecord));
+}
+
+/** `listInterrupted` of import records already read. */
+export function interruptedImports(all: readonly ImportRecord[]): ImportRecord[] {
   return all
     .filter((i) => i.state === 'interrupted')
     .sort((a, b) => (b.interruptedAt ?? '').localeCompare(a.interruptedAt ?? ''));

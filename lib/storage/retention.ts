@@ -2,19 +2,21 @@ import { addMonths } from '../domain/months.ts';
 import type { Settings } from '../domain/records.ts';
 import { deleteAll } from './data-repo.ts';
 import type { TradelineDatabase } from './db.ts';
-import { readSettings, writeSettings } from './overview-repo.ts';
+import { readSettings } from './overview-repo.ts';
 
 /** The last-use time is written at most this often (opening the popup is frequent). */
 const USE_GRANULARITY_MS = 60 * 60_000;
 
-/** Notes that the seller used Tradeline now (popup or options opened), when the idle rule is on. */
-export async function recordUse(db: TradelineDatabase, now: Date): Promise<void> {
-  const settings = await readSettings(db);
-  // Only kept while the idle rule is on: otherwise nothing about use is stored at all.
-  if (!settings.retention?.deleteAfterIdleDays) return;
+/**
+ * The settings with this use (popup or options opened) noted, when it is to be stored: the idle
+ * rule is on and the last noted use is older than the granularity. Otherwise undefined: nothing
+ * about use is stored while the rule is off.
+ */
+export function noteUse(settings: Settings, now: Date): Settings | undefined {
+  if (!settings.retention?.deleteAfterIdleDays) return undefined;
   const last = settings.lastUsedAt ? Date.parse(settings.lastUsedAt) : 0;
-  if (now.getTime() - last < USE_GRANULARITY_MS) return;
-  await writeSettings(db, { ...settings, lastUsedAt: now.toISOString() });
+  if (now.getTime() - last < USE_GRANULARITY_MS) return undefined;
+  return { ...settings, lastUsedAt: now.toISOString() };
 }
 
 export interface RetentionResult {
