@@ -35,10 +35,31 @@ function rejectedMessage(reply: unknown): string | undefined {
 }
 
 /**
- * A ContentRuntime over the native API, with the polyfill's behaviour where Chromium differs:
- * Chromium listeners answer through `sendResponse` (a rejection travels as the polyfill's rejected
- * answer); Firefox's answer with the promise itself.
+ * Registers `listener` for the popup's messages with the polyfill's behaviour where Chromium
+ * differs: Chromium listeners answer through `sendResponse` (a rejection travels as the
+ * polyfill's rejected answer); Firefox's answer with the promise itself. The only part of the
+ * runtime a launcher uses on every page (sending is the reader's: `readerRuntime`).
  */
+export function listen(
+  runtime: NativeRuntime,
+  answersWithPromises: boolean,
+  listener: (message: unknown) => Promise<unknown> | undefined,
+): void {
+  runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    const answer = listener(message);
+    if (answer === undefined) return undefined;
+    if (answersWithPromises) return answer;
+    answer.then(sendResponse, (error: unknown) =>
+      sendResponse({
+        [REJECTED]: true,
+        message: error instanceof Error ? error.message : 'An unexpected error occurred',
+      }),
+    );
+    return true;
+  });
+}
+
+/** A ContentRuntime over the native API: `listen`, and sending with the polyfill's conventions. */
 export function contentRuntime(runtime: NativeRuntime, answersWithPromises: boolean): ContentRuntime {
   return {
     async sendMessage(message) {
@@ -54,20 +75,28 @@ export function contentRuntime(runtime: NativeRuntime, answersWithPromises: bool
       if (rejected !== undefined) throw new Error(rejected);
       return reply;
     },
-    onMessage: (listener) =>
-      runtime.onMessage.addListener((message, _sender, sendResponse) => {
-        const answer = listener(message);
-        if (answer === undefined) return undefined;
-        if (answersWithPromises) return answer;
-        answer.then(sendResponse, (error: unknown) =>
-          sendResponse({
-            [REJECTED]: true,
-            message: error instanceof Error ? error.message : 'An unexpected error occurred',
-          }),
-        );
-        return true;
-      }),
+    onMessage: (listener) => listen(runtime, answersWithPromises, listener),
   };
+}
+
+/**
+ * What a site's reader (loaded when the seller asks) talks to the background with. Built in the
+ * reader's own script, so that the launcher every page loads carries none of the sending code.
+ */
+export function readerRuntime(scope: object = globalThis): ContentRuntime {
+  const { runtime, answersWithPromises } = nativeRuntime(scope);
+  return {
+    ...contentRuntime(runtime, answersWithPromises),
+    // The panel's language until the seller's setting arrives, as the background resolves `auto`.
+    uiLanguage: browserUiLanguage(scope),
+  };
+}
+
+/** `i18n.getUILanguage()`: the browser's interface language (Firefox's `browser`, else Chromium's `chrome`). */
+export function browserUiLanguage(scope: object = globalThis): string | undefined {
+  type I18n = { i18n?: { getUILanguage(): string } };
+  const api = scope as { browser?: I18n; chrome?: I18n };
+  return (api.browser?.i18n ?? api.chrome?.i18n)?.getUILanguage();
 }
 
 /** The browser's runtime API as a launcher finds it (the same test the polyfill makes). */

@@ -1,15 +1,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { contentRuntime, type NativeRuntime, nativeRuntime } from '../../messaging/native-runtime.ts';
+import {
+  contentRuntime,
+  type NativeRuntime,
+  nativeRuntime,
+  readerRuntime,
+} from '../../messaging/native-runtime.ts';
 import { bootContentScript, launch, type PageReader, registerReader } from './boot.ts';
 import type { ContentRuntime } from './content.ts';
 
+/** The launcher's listener, and the runtime a reader registered in the test gets (the launcher itself sends nothing). */
 function fakeRuntime() {
   const listeners: ((message: unknown) => Promise<unknown> | undefined)[] = [];
   const runtime: ContentRuntime = {
     sendMessage: vi.fn(async () => ({ ok: true, data: { added: 0, duplicates: 0 } })),
     onMessage: (listener) => listeners.push(listener),
   };
-  return { runtime, send: (message: unknown) => listeners[0]?.(message) };
+  return {
+    runtime,
+    onMessage: runtime.onMessage,
+    send: (message: unknown) => listeners[0]?.(message),
+  };
 }
 
 /** Mounts at once (the default waits for the page to be idle). */
@@ -26,7 +36,7 @@ describe('bootContentScript', () => {
     const booted = bootContentScript({
       family: 'boot-a',
       label: 'Test site',
-      runtime,
+      onMessage: runtime.onMessage,
       win: window,
       load,
       schedule: now,
@@ -45,7 +55,8 @@ describe('bootContentScript', () => {
     const zh = bootContentScript({
       family: 'boot-zh',
       label: '速卖通',
-      runtime: { ...runtime, uiLanguage: 'zh-CN' },
+      onMessage: runtime.onMessage,
+      uiLanguage: () => 'zh-CN',
       win: window,
       load,
       schedule: now,
@@ -58,7 +69,7 @@ describe('bootContentScript', () => {
     const en = bootContentScript({
       family: 'boot-en',
       label: 'Test site',
-      runtime,
+      onMessage: runtime.onMessage,
       win: window,
       load,
       language: 'en',
@@ -72,7 +83,7 @@ describe('bootContentScript', () => {
   it('puts the launcher on the page only once the page is idle, and listens at once', async () => {
     const { runtime, send } = fakeRuntime();
     const load = vi.fn(async () => undefined);
-    bootContentScript({ family: 'boot-e', label: 'E', runtime, win: window, load });
+    bootContentScript({ family: 'boot-e', label: 'E', onMessage: runtime.onMessage, win: window, load });
     expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
     expect(send({ channel: 'tradeline/v1', type: 'x' })).toBeUndefined();
     await vi.waitFor(() => expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(1));
@@ -82,11 +93,16 @@ describe('bootContentScript', () => {
   it('adds no launcher when the popup asked for the page before it was put there', async () => {
     const { runtime, send } = fakeRuntime();
     let mountLater = () => {};
-    const load = async () => registerReader('boot-f', () => ({ open: () => {}, handle: async () => 'read' }));
+    const load = async () =>
+      registerReader(
+        'boot-f',
+        () => ({ open: () => {}, handle: async () => 'read' }),
+        () => runtime,
+      );
     bootContentScript({
       family: 'boot-f',
       label: 'F',
-      runtime,
+      onMessage: runtime.onMessage,
       win: window,
       load,
       schedule: (mount) => {
@@ -102,11 +118,11 @@ describe('bootContentScript', () => {
     const { runtime, send } = fakeRuntime();
     const handle = vi.fn(async (message: unknown) => ({ echoed: message }));
     const start = vi.fn((): PageReader => ({ open: () => {}, handle }));
-    const load = vi.fn(async () => registerReader('boot-b', start));
+    const load = vi.fn(async () => registerReader('boot-b', start, () => runtime));
     const booted = bootContentScript({
       family: 'boot-b',
       label: 'B',
-      runtime,
+      onMessage: runtime.onMessage,
       win: window,
       load,
       schedule: now,
@@ -116,17 +132,24 @@ describe('bootContentScript', () => {
     await expect(send(request)).resolves.toEqual({ echoed: request });
     expect(load).toHaveBeenCalledTimes(1);
     expect(start).toHaveBeenCalledTimes(1);
+    // The reader gets the runtime its own script built (the launcher only listens).
+    expect(start).toHaveBeenCalledWith(runtime, window);
     expect(booted.launcher.isConnected).toBe(false);
   });
 
   it('opens the reader when the launcher is pressed', async () => {
     const { runtime } = fakeRuntime();
     const open = vi.fn();
-    const load = async () => registerReader('boot-c', () => ({ open, handle: () => undefined }));
+    const load = async () =>
+      registerReader(
+        'boot-c',
+        () => ({ open, handle: () => undefined }),
+        () => runtime,
+      );
     const booted = bootContentScript({
       family: 'boot-c',
       label: 'C',
-      runtime,
+      onMessage: runtime.onMessage,
       win: window,
       load,
       schedule: now,
@@ -143,7 +166,7 @@ describe('bootContentScript', () => {
     const booted = bootContentScript({
       family: 'boot-d',
       label: 'D',
-      runtime,
+      onMessage: runtime.onMessage,
       win: window,
       load,
       schedule: now,
@@ -249,6 +272,19 @@ describe('the launcher runtime without the polyfill', () => {
       ok: true,
       data: { added: 2 },
     });
+  });
+
+  it("gives a reader its own runtime: the background's answers with the polyfill's conventions, the browser's language", async () => {
+    const rejected = native(async () => ({
+      __mozWebExtensionPolyfillReject__: true,
+      message: 'storage is full',
+    }));
+    const reader = readerRuntime({
+      chrome: { runtime: rejected.runtime, i18n: { getUILanguage: () => 'zh-CN' } },
+    });
+    expect(reader.uiLanguage).toBe('zh-CN');
+    await expect(reader.sendMessage({ channel: 'tradeline/v1' })).rejects.toThrow('storage is full');
+    expect(rejected.runtime.sendMessage).toHaveBeenCalledWith({ channel: 'tradeline/v1' });
   });
 
   it("finds Firefox's browser namespace first, else Chromium's chrome", () => {

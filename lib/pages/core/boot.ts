@@ -1,5 +1,5 @@
 import { type Language, resolveLanguage } from '../../i18n/language.ts';
-import { contentRuntime, nativeRuntime } from '../../messaging/native-runtime.ts';
+import { browserUiLanguage, listen, nativeRuntime, readerRuntime } from '../../messaging/native-runtime.ts';
 import type { ContentRuntime } from './content.ts';
 import { launcherText } from './launcher-text.ts';
 
@@ -19,6 +19,8 @@ export interface PageReader {
 }
 
 export type StartReader = (runtime: ContentRuntime, win: Window) => PageReader;
+/** A registered reader: its start function with the runtime its own script built. */
+type Registered = (win: Window) => PageReader;
 
 /**
  * Reader scripts register here. The loaded script runs in the same isolated world as the content
@@ -26,8 +28,8 @@ export type StartReader = (runtime: ContentRuntime, win: Window) => PageReader;
  */
 const REGISTRY = '__tradelinePageReaders';
 
-function registry(): Record<string, StartReader> {
-  const scope = globalThis as unknown as Record<string, Record<string, StartReader> | undefined>;
+function registry(): Record<string, Registered> {
+  const scope = globalThis as unknown as Record<string, Record<string, Registered> | undefined>;
   let readers = scope[REGISTRY];
   if (!readers) {
     readers = {};
@@ -36,9 +38,16 @@ function registry(): Record<string, StartReader> {
   return readers;
 }
 
-/** Called by a site's reader script when it is loaded. */
-export function registerReader(family: string, start: StartReader): void {
-  registry()[family] = start;
+/**
+ * Called by a site's reader script when it is loaded. The reader's runtime (sending to the
+ * background) is built here, in the reader's script: the launcher only listens.
+ */
+export function registerReader(
+  family: string,
+  start: StartReader,
+  runtime: () => ContentRuntime = readerRuntime,
+): void {
+  registry()[family] = (win) => start(runtime(), win);
 }
 
 export function isPageMessage(message: unknown): boolean {
@@ -52,7 +61,10 @@ export function isPageMessage(message: unknown): boolean {
 export interface BootOptions {
   family: string;
   label: string;
-  runtime: ContentRuntime;
+  /** Listens for the popup's messages (`runtime.onMessage`); the launcher sends nothing itself. */
+  onMessage: ContentRuntime['onMessage'];
+  /** `i18n.getUILanguage()`, asked when the tab is built (an API's first use costs the page its binding). */
+  uiLanguage?: () => string | undefined;
   win: Window;
   /** Loads the site's reader script (which calls `registerReader`). */
   load(): Promise<unknown>;
@@ -102,7 +114,7 @@ export function bootContentScript(options: BootOptions): Booted {
       .then(() => {
         const start = registry()[options.family];
         if (!start) throw new Error(`no reader registered for ${options.family}`);
-        const loaded = start(options.runtime, win);
+        const loaded = start(win);
         readerStarted = true;
         tab?.launcher.remove();
         return loaded;
@@ -121,8 +133,7 @@ export function bootContentScript(options: BootOptions): Booted {
     if (tab) return tab;
     const doc = win.document;
     const t = launcherText(
-      options.language ??
-        resolveLanguage('auto', options.runtime.uiLanguage ?? win.navigator?.language ?? 'en'),
+      options.language ?? resolveLanguage('auto', options.uiLanguage?.() ?? win.navigator?.language ?? 'en'),
       options.label,
     );
     const launcher = doc.createElement('div');
@@ -161,7 +172,7 @@ export function bootContentScript(options: BootOptions): Booted {
   if (options.schedule) options.schedule(mount);
   else if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(mount, { timeout: 1000 });
   else win.setTimeout(mount, 0);
-  options.runtime.onMessage((message) =>
+  options.onMessage((message) =>
     isPageMessage(message) ? reader().then((r) => r.handle(message)) : undefined,
   );
   return {
@@ -182,27 +193,12 @@ export function launch(
   win: Window = window,
 ): Booted {
   const { runtime, answersWithPromises } = nativeRuntime();
-  const content = contentRuntime(runtime, answersWithPromises);
   return bootContentScript({
     family: site.id,
     label: site.label,
-    runtime: {
-      sendMessage: content.sendMessage,
-      onMessage: content.onMessage,
-      // Asked when first needed (the tab's words once the page is idle, then the panel's), as the
-      // background asks for `auto`: an API object's first use costs the page's load its wrapper.
-      get uiLanguage() {
-        return browserUiLanguage();
-      },
-    },
+    onMessage: (listener) => listen(runtime, answersWithPromises, listener),
+    uiLanguage: browserUiLanguage,
     win,
     load: () => import(/* @vite-ignore */ runtime.getURL(readerPath)),
   });
-}
-
-/** `i18n.getUILanguage()`: the browser's interface language (Firefox's `browser`, else Chromium's `chrome`). */
-function browserUiLanguage(scope: object = globalThis): string | undefined {
-  type I18n = { i18n?: { getUILanguage(): string } };
-  const api = scope as { browser?: I18n; chrome?: I18n };
-  return (api.browser?.i18n ?? api.chrome?.i18n)?.getUILanguage();
 }
