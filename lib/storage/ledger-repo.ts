@@ -154,10 +154,13 @@ async function storeImport(
     return found;
   };
 
+  // A batch of a file stored in several calls never reads a chunk back to top it up (tailOf).
+  const severalCalls = (batch?.count ?? 1) > 1;
   for (const [id, group] of groupByPlatformMonth(entries)) {
     const [groupPlatform, month] = id.split('|') as [Platform, string];
     months.add(month);
-    let tail: Tail & { rebuilt?: string } = await tailOf(tx, groupPlatform, month, group.length, now);
+    const topUp = !severalCalls && group.length < CHUNK_SIZE;
+    let tail: Tail & { rebuilt?: string } = await tailOf(tx, groupPlatform, month, topUp, now);
     // A repair rewrote the month's keys: dedupe against those (not a set read before it).
     if (tail.rebuilt !== undefined) keySets.set(`${tx.db.name}|${id}`, keySetOf(tail.rebuilt));
     const own = await keysOf(groupPlatform, month);
@@ -179,7 +182,7 @@ async function storeImport(
     added += fresh.length;
     // A large batch that was mostly duplicates (a file imported again with a few new records)
     // still tops up the last chunk, so that chunks stay full.
-    if (!tail.chunk && tail.nextSeq > 0 && fresh.length < CHUNK_SIZE) {
+    if (!severalCalls && !tail.chunk && tail.nextSeq > 0 && fresh.length < CHUNK_SIZE) {
       tail = await lastToTopUp(tx, groupPlatform, month, tail.nextSeq - 1);
     }
     // Chunks first: a record that cannot be stored throws here, before anything else of this
@@ -258,24 +261,27 @@ interface Tail {
 }
 
 /**
- * The month's last chunk, for `count` new records. A small addition (a dashboard page read) tops
- * up the last chunk, so that chunks stay full: that chunk is read, and checked first; a damaged
- * one is set aside (the month's keys and totals rebuilt from the rest, `rebuilt`) before
- * deduping, so its records can be stored again. A large one (a file's batch of a chunk or more)
- * starts new chunks after it instead, reading only its key: re-reading and rewriting a chunk of
- * up to CHUNK_SIZE records on every batch cost as much as storing a fifth of the batch. A chunk
- * not read here is checked whenever it is read (export, removal, rollback, a later small import).
+ * The month's last chunk. A small addition (`topUp`: a dashboard page read) tops up the last
+ * chunk, so that chunks stay full: that chunk is read, and checked first; a damaged one is set
+ * aside (the month's keys and totals rebuilt from the rest, `rebuilt`) before deduping, so its
+ * records can be stored again. A large one (a chunk or more), and any batch of a file stored in
+ * several calls (a large file: a few more chunks not quite full), starts new chunks after it instead, reading only its key: re-reading and
+ * rewriting a chunk of up to CHUNK_SIZE records on every batch cost as much as storing a fifth of
+ * the batch, and a file's last batches (its refunds, spread over every month) read and rewrote
+ * one full chunk per month in one transaction: the import worker's largest burst of memory (see
+ * docs/performance.md). A chunk not read here is checked whenever it is read (export, removal,
+ * rollback, a later small import).
  */
 async function tailOf(
   tx: RepairTransaction,
   platform: Platform,
   month: string,
-  count: number,
+  topUp: boolean,
   now: Date,
 ): Promise<Tail & { rebuilt?: string }> {
   const chunks = tx.objectStore('chunks');
   const range = IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]);
-  if (count >= CHUNK_SIZE) {
+  if (!topUp) {
     const last = await chunks.openKeyCursor(range, 'prev');
     return { nextSeq: last ? last.key[2] + 1 : 0 };
   }
