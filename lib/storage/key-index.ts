@@ -28,7 +28,9 @@ export class KeyIndex {
   private readonly starts = new Map<number, number | number[]>();
   /** Keys added and not yet appended (`appendAdded`): looked up exactly. */
   private readonly added = new Set<string>();
-  private readonly addedInOrder: { key: string; hash: number }[] = [];
+  /** The same in order, with their hashes (two arrays: no object per key). */
+  private addedKeys: string[] = [];
+  private addedHashes: number[] = [];
 
   constructor(joined: string) {
     this.joined = joined;
@@ -72,23 +74,23 @@ export class KeyIndex {
   /** Adds a stored key (not in the list yet) to be appended by appendAdded. */
   add(key: string, hash: number): void {
     this.added.add(key);
-    this.addedInOrder.push({ key, hash });
+    this.addedKeys.push(key);
+    this.addedHashes.push(hash);
   }
 
   /** Appends the keys added, in their order, to `joined` (and indexes them); returns the new list. */
   appendAdded(): string {
-    if (this.addedInOrder.length === 0) return this.joined;
+    const keys = this.addedKeys;
+    if (keys.length === 0) return this.joined;
     let start = this.joined === '' ? 0 : this.joined.length + 1;
-    this.joined = appendStoredKeys(
-      this.joined,
-      this.addedInOrder.map((a) => a.key),
-    );
-    for (const { key, hash } of this.addedInOrder) {
-      this.index(hash, start);
-      start += key.length + 1;
+    this.joined = appendStoredKeys(this.joined, keys);
+    for (let i = 0; i < keys.length; i++) {
+      this.index(this.addedHashes[i] as number, start);
+      start += (keys[i] as string).length + 1;
     }
     this.added.clear();
-    this.addedInOrder.length = 0;
+    this.addedKeys = [];
+    this.addedHashes = [];
     return this.joined;
   }
 }
