@@ -26,6 +26,8 @@ const mb = (bytes: number) => bytes / 2 ** 20;
 export interface HeapProbe {
   /** The page's and its newest worker's live memory (worker null when none runs). */
   probe(): Promise<{ page: HeapFigure; worker: HeapFigure | null }>;
+  /** The same without a collection: live memory plus the garbage not collected yet. */
+  peek(): Promise<{ page: HeapFigure; worker: HeapFigure | null }>;
   detach(): Promise<void>;
 }
 
@@ -64,18 +66,21 @@ export async function attachHeapProbe(context: BrowserContext, page: Page): Prom
   const figure = (usage: HeapUsage | null): HeapFigure | null =>
     usage ? { usedMb: mb(usage.usedSize), backingMb: mb(usage.backingStorageSize ?? 0) } : null;
 
+  const usage = async (collect: boolean) => {
+    if (collect) await cdp.send('HeapProfiler.collectGarbage');
+    const pageUsage = (await cdp.send('Runtime.getHeapUsage')) as HeapUsage;
+    const sessionId = workers.at(-1);
+    let worker: HeapFigure | null = null;
+    if (sessionId) {
+      if (collect) await inWorker(sessionId, 'HeapProfiler.collectGarbage');
+      worker = figure((await inWorker(sessionId, 'Runtime.getHeapUsage')) as HeapUsage | null);
+    }
+    return { page: figure(pageUsage) as HeapFigure, worker };
+  };
+
   return {
-    async probe() {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const pageUsage = (await cdp.send('Runtime.getHeapUsage')) as HeapUsage;
-      const sessionId = workers.at(-1);
-      let worker: HeapFigure | null = null;
-      if (sessionId) {
-        await inWorker(sessionId, 'HeapProfiler.collectGarbage');
-        worker = figure((await inWorker(sessionId, 'Runtime.getHeapUsage')) as HeapUsage | null);
-      }
-      return { page: figure(pageUsage) as HeapFigure, worker };
-    },
+    probe: () => usage(true),
+    peek: () => usage(false),
     detach: () => cdp.detach(),
   };
 }

@@ -23,7 +23,7 @@ import { ensurePayments } from '../generate.ts';
 import { BENCH_ROOT, buildBenchExtension } from './extension.ts';
 import { writeFloorExtension } from './floor-extension.ts';
 import { attachHeapProbe, type HeapFigure } from './heap.ts';
-import { type MemorySample, sampleMemory, watchMemory } from './memory.ts';
+import { type MemorySample, sampleMemory, splitText, watchMemory } from './memory.ts';
 import type { StorageResult } from './page.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
@@ -456,6 +456,14 @@ async function importLarge(): Promise<void> {
     );
     say(
       `- Against 1 GB, judged on the whole instance's PSS peak: ${n(peak.totalMb)} MB; ${n(peak.totalMb - idle.totalMb)} MB over the instance before the page opened; the extension renderer (options page, import worker, background) alone at most ${n(Math.max(afterReading.largestMb, afterStoring.largestMb))} MB.`,
+    );
+    const kindPeaks = (peaks: Record<string, number>) =>
+      Object.entries(peaks)
+        .sort(([, a], [, b]) => b - a)
+        .map(([kind, mb]) => `${kind} ${n(mb)} MB`)
+        .join(', ');
+    say(
+      `- PSS by process at the instance's peak: while reading ${splitText(afterReading)}; while storing ${splitText(afterStoring)}. Each kind's own peak while storing: ${kindPeaks(afterStoring.kindPeaks)} (before the page: ${splitText(idle)}).`,
     );
     say(
       `- Main thread: the timer fired ${n(watch.samples)} times, ${n(watch.over50)} of them over 50 ms late; longest stall ${n(watch.maxGapMs)} ms.`,

@@ -137,6 +137,35 @@ describe('importEntries', () => {
     db.close();
   });
 
+  it('a file stored in several calls never reads a chunk back: a small part of a batch starts a new chunk', async () => {
+    const db = await openTradelineDb();
+    const first = Array.from({ length: 5 }, (_, i) => order(`a${i}`, '2026-05-10', 1_00, IMPORT_B));
+    const second = [order('b1', '2026-05-20', 1_00, IMPORT_B), order('b2', '2026-06-02', 1_00, IMPORT_B)];
+    await importEntries(db, meta(IMPORT_B, 7), 'shopify', first, { index: 0, count: 2 });
+    await importEntries(db, meta(IMPORT_B, 7), 'shopify', second, { index: 1, count: 2 });
+    // May's first chunk (5 records) is not read and rewritten for the 1 record of the last batch.
+    expect((await db.getAll('chunks')).map((c) => [c.month, c.seq, c.records.length])).toEqual([
+      ['2026-05', 0, 5],
+      ['2026-05', 1, 1],
+      ['2026-06', 0, 1],
+    ]);
+    expect((await readMonth(db, 'shopify', '2026-05')).map((e) => e.orderId)).toEqual([
+      'a0',
+      'a1',
+      'a2',
+      'a3',
+      'a4',
+      'b1',
+    ]);
+    const [may] = await listAggregates(db);
+    expect(may).toMatchObject({ records: 6, orders: 6, grossSales: { USD: 6_00 } });
+    // The same file again, in one call: all duplicates, nothing written.
+    const again = await importEntries(db, meta(IMPORT_B, 7), 'shopify', [...first, ...second]);
+    expect(again).toMatchObject({ added: 0, duplicates: 7 });
+    expect(await db.count('chunks')).toBe(3);
+    db.close();
+  });
+
   it('a failed batch leaves nothing behind: the same records stored next are added, not duplicates', async () => {
     const db = await openTradelineDb();
     await importEntries(db, meta(IMPORT_A, 1), 'shopify', [order('1', '2026-05-01', 1_00)]);

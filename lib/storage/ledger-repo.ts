@@ -17,8 +17,9 @@ import {
   repairMonth,
 } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
-import { appendStoredKeys, splitStoredKeys, storedKey, storedKeysOf } from './dedupe-keys.ts';
+import { storedKey, storedKeysOf } from './dedupe-keys.ts';
 import { storageError } from './errors.ts';
+import { KeyIndex, keyHash } from './key-index.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
 export interface ImportResult {
@@ -83,36 +84,27 @@ export async function importEntries(
   }
 }
 
-interface KeySet {
-  /** The stored key list the set was built from (and is kept equal to). */
-  joined: string;
-  set: Set<string>;
-}
-
 /**
- * The key sets of the months the last successful call used, for the next call: a file's batches
- * come in date order, so the next batch needs mostly the same months, and building a set of a
- * month's tens of thousands of keys again on every batch was a large part of storing's cost. A set
- * is reused only if the stored list is still exactly the string it was built from (another page,
- * a removal, a rollback of an interrupted import or a repair may have written since). A call takes
- * the sets it uses out of here and puts them back only once its transaction committed: a failed
- * call's sets (holding keys that were never stored) are never reused, and two calls never share one.
+ * The key indexes (key-index.ts) of the months the last successful call used, for the next call:
+ * a file's batches come in date order, so the next batch needs mostly the same months, and
+ * indexing a month's tens of thousands of keys again on every batch was a large part of storing's
+ * cost. An index is reused only if the stored list is still exactly the string it was built from
+ * (another page, a removal, a rollback of an interrupted import or a repair may have written
+ * since). A call takes the indexes it uses out of here and puts them back only once its
+ * transaction committed: a failed call's indexes (holding keys that were never stored) are never
+ * reused, and two calls never share one.
  */
-let recent = new Map<string, KeySet>();
+let recent = new Map<string, KeyIndex>();
 
-function takeRecent(id: string, joined: string): KeySet | undefined {
+function takeRecent(id: string, joined: string): KeyIndex | undefined {
   const found = recent.get(id);
   recent.delete(id);
   return found && found.joined === joined ? found : undefined;
 }
 
 /** Keeps only the last call's months, so that memory stays a few months of keys. */
-function keepRecent(used: Map<string, KeySet>): void {
+function keepRecent(used: Map<string, KeyIndex>): void {
   recent = used;
-}
-
-function keySetOf(joined: string): KeySet {
-  return { joined, set: new Set(splitStoredKeys(joined)) };
 }
 
 async function storeImport(
@@ -134,7 +126,7 @@ async function storeImport(
   // Dedupe keys of each platform-month, loaded once per call. The same event can carry
   // different dates in different formats (order date, charge date, settlement posting), so a
   // record is also checked against the neighbouring months.
-  const keySets = new Map<string, KeySet>();
+  const keySets = new Map<string, KeyIndex>();
   const keysOf = async (platform: Platform, month: string) => {
     const id = `${tx.db.name}|${platform}|${month}`;
     let found = keySets.get(id);
@@ -148,45 +140,46 @@ async function storeImport(
         await quarantineValue(tx, 'dedupe', [platform, month], stored, now);
         joined = storedKeysOf((await repairMonth(tx, platform, month, now, true)).records);
       }
-      found = takeRecent(id, joined) ?? keySetOf(joined);
+      found = takeRecent(id, joined) ?? new KeyIndex(joined);
       keySets.set(id, found);
     }
     return found;
   };
 
+  // A batch of a file stored in several calls never reads a chunk back to top it up (tailOf).
+  const severalCalls = (batch?.count ?? 1) > 1;
   for (const [id, group] of groupByPlatformMonth(entries)) {
     const [groupPlatform, month] = id.split('|') as [Platform, string];
     months.add(month);
-    let tail: Tail & { rebuilt?: string } = await tailOf(tx, groupPlatform, month, group.length, now);
+    const topUp = !severalCalls && group.length < CHUNK_SIZE;
+    let tail: Tail & { rebuilt?: string } = await tailOf(tx, groupPlatform, month, topUp, now);
     // A repair rewrote the month's keys: dedupe against those (not a set read before it).
-    if (tail.rebuilt !== undefined) keySets.set(`${tx.db.name}|${id}`, keySetOf(tail.rebuilt));
+    if (tail.rebuilt !== undefined) keySets.set(`${tx.db.name}|${id}`, new KeyIndex(tail.rebuilt));
     const own = await keysOf(groupPlatform, month);
     const before = await keysOf(groupPlatform, addMonths(month, -1));
     const after = await keysOf(groupPlatform, addMonths(month, 1));
     const fresh: LedgerEntry[] = [];
-    const freshKeys: string[] = [];
     for (const entry of group) {
       const key = storedKey(entry.key);
-      if (own.set.has(key) || before.set.has(key) || after.set.has(key)) {
+      const hash = keyHash(key);
+      if (own.has(key, hash) || before.has(key, hash) || after.has(key, hash)) {
         duplicates += 1;
         continue;
       }
-      own.set.add(key);
-      freshKeys.push(key);
+      own.add(key, hash);
       fresh.push(entry);
     }
     if (fresh.length === 0) continue;
     added += fresh.length;
     // A large batch that was mostly duplicates (a file imported again with a few new records)
     // still tops up the last chunk, so that chunks stay full.
-    if (!tail.chunk && tail.nextSeq > 0 && fresh.length < CHUNK_SIZE) {
+    if (!severalCalls && !tail.chunk && tail.nextSeq > 0 && fresh.length < CHUNK_SIZE) {
       tail = await lastToTopUp(tx, groupPlatform, month, tail.nextSeq - 1);
     }
     // Chunks first: a record that cannot be stored throws here, before anything else of this
     // month is queued (queued requests would be aborted with the transaction, unhandled).
     for (const chunk of chunksFor(groupPlatform, month, tail, fresh)) void chunks.put(chunk);
-    own.joined = appendStoredKeys(own.joined, freshKeys);
-    void dedupe.put({ platform: groupPlatform, month, keys: own.joined });
+    void dedupe.put({ platform: groupPlatform, month, keys: own.appendAdded() });
 
     const delta = emptyAggregate(groupPlatform, month);
     for (const entry of fresh) addEntry(delta, entry);
@@ -258,24 +251,27 @@ interface Tail {
 }
 
 /**
- * The month's last chunk, for `count` new records. A small addition (a dashboard page read) tops
- * up the last chunk, so that chunks stay full: that chunk is read, and checked first; a damaged
- * one is set aside (the month's keys and totals rebuilt from the rest, `rebuilt`) before
- * deduping, so its records can be stored again. A large one (a file's batch of a chunk or more)
- * starts new chunks after it instead, reading only its key: re-reading and rewriting a chunk of
- * up to CHUNK_SIZE records on every batch cost as much as storing a fifth of the batch. A chunk
- * not read here is checked whenever it is read (export, removal, rollback, a later small import).
+ * The month's last chunk. A small addition (`topUp`: a dashboard page read) tops up the last
+ * chunk, so that chunks stay full: that chunk is read, and checked first; a damaged one is set
+ * aside (the month's keys and totals rebuilt from the rest, `rebuilt`) before deduping, so its
+ * records can be stored again. A large one (a chunk or more), and any batch of a file stored in
+ * several calls (a large file: a few more chunks not quite full), starts new chunks after it instead, reading only its key: re-reading and
+ * rewriting a chunk of up to CHUNK_SIZE records on every batch cost as much as storing a fifth of
+ * the batch, and a file's last batches (its refunds, spread over every month) read and rewrote
+ * one full chunk per month in one transaction: the import worker's largest burst of memory (see
+ * docs/performance.md). A chunk not read here is checked whenever it is read (export, removal,
+ * rollback, a later small import).
  */
 async function tailOf(
   tx: RepairTransaction,
   platform: Platform,
   month: string,
-  count: number,
+  topUp: boolean,
   now: Date,
 ): Promise<Tail & { rebuilt?: string }> {
   const chunks = tx.objectStore('chunks');
   const range = IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]);
-  if (count >= CHUNK_SIZE) {
+  if (!topUp) {
     const last = await chunks.openKeyCursor(range, 'prev');
     return { nextSeq: last ? last.key[2] + 1 : 0 };
   }
