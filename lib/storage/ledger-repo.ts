@@ -17,9 +17,8 @@ import {
   repairMonth,
 } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
-import { storedKey, storedKeysOf } from './dedupe-keys.ts';
+import { appendStoredKeys, splitStoredKeys, storedKey, storedKeysOf } from './dedupe-keys.ts';
 import { storageError } from './errors.ts';
-import { KeyIndex, keyHash } from './key-index.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
 export interface ImportResult {
@@ -84,27 +83,36 @@ export async function importEntries(
   }
 }
 
-/**
- * The key indexes (key-index.ts) of the months the last successful call used, for the next call:
- * a file's batches come in date order, so the next batch needs mostly the same months, and
- * indexing a month's tens of thousands of keys again on every batch was a large part of storing's
- * cost. An index is reused only if the stored list is still exactly the string it was built from
- * (another page, a removal, a rollback of an interrupted import or a repair may have written
- * since). A call takes the indexes it uses out of here and puts them back only once its
- * transaction committed: a failed call's indexes (holding keys that were never stored) are never
- * reused, and two calls never share one.
- */
-let recent = new Map<string, KeyIndex>();
+interface KeySet {
+  /** The stored key list the set was built from (and is kept equal to). */
+  joined: string;
+  set: Set<string>;
+}
 
-function takeRecent(id: string, joined: string): KeyIndex | undefined {
+/**
+ * The key sets of the months the last successful call used, for the next call: a file's batches
+ * come in date order, so the next batch needs mostly the same months, and building a set of a
+ * month's tens of thousands of keys again on every batch was a large part of storing's cost. A set
+ * is reused only if the stored list is still exactly the string it was built from (another page,
+ * a removal, a rollback of an interrupted import or a repair may have written since). A call takes
+ * the sets it uses out of here and puts them back only once its transaction committed: a failed
+ * call's sets (holding keys that were never stored) are never reused, and two calls never share one.
+ */
+let recent = new Map<string, KeySet>();
+
+function takeRecent(id: string, joined: string): KeySet | undefined {
   const found = recent.get(id);
   recent.delete(id);
   return found && found.joined === joined ? found : undefined;
 }
 
 /** Keeps only the last call's months, so that memory stays a few months of keys. */
-function keepRecent(used: Map<string, KeyIndex>): void {
+function keepRecent(used: Map<string, KeySet>): void {
   recent = used;
+}
+
+function keySetOf(joined: string): KeySet {
+  return { joined, set: new Set(splitStoredKeys(joined)) };
 }
 
 async function storeImport(
@@ -126,7 +134,7 @@ async function storeImport(
   // Dedupe keys of each platform-month, loaded once per call. The same event can carry
   // different dates in different formats (order date, charge date, settlement posting), so a
   // record is also checked against the neighbouring months.
-  const keySets = new Map<string, KeyIndex>();
+  const keySets = new Map<string, KeySet>();
   const keysOf = async (platform: Platform, month: string) => {
     const id = `${tx.db.name}|${platform}|${month}`;
     let found = keySets.get(id);
@@ -140,7 +148,7 @@ async function storeImport(
         await quarantineValue(tx, 'dedupe', [platform, month], stored, now);
         joined = storedKeysOf((await repairMonth(tx, platform, month, now, true)).records);
       }
-      found = takeRecent(id, joined) ?? new KeyIndex(joined);
+      found = takeRecent(id, joined) ?? keySetOf(joined);
       keySets.set(id, found);
     }
     return found;
@@ -154,19 +162,20 @@ async function storeImport(
     const topUp = !severalCalls && group.length < CHUNK_SIZE;
     let tail: Tail & { rebuilt?: string } = await tailOf(tx, groupPlatform, month, topUp, now);
     // A repair rewrote the month's keys: dedupe against those (not a set read before it).
-    if (tail.rebuilt !== undefined) keySets.set(`${tx.db.name}|${id}`, new KeyIndex(tail.rebuilt));
+    if (tail.rebuilt !== undefined) keySets.set(`${tx.db.name}|${id}`, keySetOf(tail.rebuilt));
     const own = await keysOf(groupPlatform, month);
     const before = await keysOf(groupPlatform, addMonths(month, -1));
     const after = await keysOf(groupPlatform, addMonths(month, 1));
     const fresh: LedgerEntry[] = [];
+    const freshKeys: string[] = [];
     for (const entry of group) {
       const key = storedKey(entry.key);
-      const hash = keyHash(key);
-      if (own.has(key, hash) || before.has(key, hash) || after.has(key, hash)) {
+      if (own.set.has(key) || before.set.has(key) || after.set.has(key)) {
         duplicates += 1;
         continue;
       }
-      own.add(key, hash);
+      own.set.add(key);
+      freshKeys.push(key);
       fresh.push(entry);
     }
     if (fresh.length === 0) continue;
@@ -179,7 +188,8 @@ async function storeImport(
     // Chunks first: a record that cannot be stored throws here, before anything else of this
     // month is queued (queued requests would be aborted with the transaction, unhandled).
     for (const chunk of chunksFor(groupPlatform, month, tail, fresh)) void chunks.put(chunk);
-    void dedupe.put({ platform: groupPlatform, month, keys: own.appendAdded() });
+    own.joined = appendStoredKeys(own.joined, freshKeys);
+    void dedupe.put({ platform: groupPlatform, month, keys: own.joined });
 
     const delta = emptyAggregate(groupPlatform, month);
     for (const entry of fresh) addEntry(delta, entry);
