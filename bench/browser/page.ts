@@ -245,34 +245,7 @@ async function storage(count: number): Promise<StorageResult> {
   const db = await openTradelineDb();
   if ((await db.count('imports')) > 0)
     throw new Error('The extension database is not empty: use a fresh profile.');
-  const route = createRouter(createHandlers({ db: async () => db, version: 'bench' }), {
-    id: location.host,
-    origin: `${location.origin}/`,
-  });
-  // What Chromium says of a message from an extension page: the extension's id and the page's URL.
-  const sender = { id: location.host, url: location.href };
-  const send = async () => {
-    const totals = { added: 0, duplicates: 0 };
-    for (let offset = 0; offset < entries.length; offset += MESSAGE_BATCH) {
-      const reply = await route(
-        {
-          channel: 'tradeline/v1',
-          type: 'importEntries',
-          data: {
-            provenance: provenance(entries.length),
-            platform: 'amazon',
-            entries: entries.slice(offset, offset + MESSAGE_BATCH),
-          },
-        },
-        sender,
-      );
-      if (!reply.ok) throw new Error(`importEntries refused: ${JSON.stringify(reply.error)}`);
-      const data = reply.data as { added: number; duplicates: number };
-      totals.added += data.added;
-      totals.duplicates += data.duplicates;
-    }
-    return totals;
-  };
+  const send = () => importThroughBackground(db, entries);
   start = performance.now();
   await send();
   const backgroundMs = ms(start);
@@ -358,17 +331,21 @@ async function profileComputedAt(): Promise<string | null> {
 }
 
 /**
- * Stores `count` orders into the extension's own database through the background's path only
- * (no baselines): the quick setup of the first-paint trace (bench/browser/paint-trace.ts).
+ * Stores `entries` into `db` through the background's path, as a content script's imports reach it:
+ * the router (sender check, zod check of each message) and the `importEntries` handler, in
+ * messages of MESSAGE_BATCH records.
  */
-async function seed(count: number): Promise<void> {
-  const entries = generateOrders(count);
-  const db = await openTradelineDb();
+async function importThroughBackground(
+  db: Awaited<ReturnType<typeof openTradelineDb>>,
+  entries: readonly LedgerEntry[],
+): Promise<{ added: number; duplicates: number }> {
   const route = createRouter(createHandlers({ db: async () => db, version: 'bench' }), {
     id: location.host,
     origin: `${location.origin}/`,
   });
+  // What Chromium says of a message from an extension page: the extension's id and the page's URL.
   const sender = { id: location.host, url: location.href };
+  const totals = { added: 0, duplicates: 0 };
   for (let offset = 0; offset < entries.length; offset += MESSAGE_BATCH) {
     const reply = await route(
       {
@@ -383,7 +360,21 @@ async function seed(count: number): Promise<void> {
       sender,
     );
     if (!reply.ok) throw new Error(`importEntries refused: ${JSON.stringify(reply.error)}`);
+    const data = reply.data as { added: number; duplicates: number };
+    totals.added += data.added;
+    totals.duplicates += data.duplicates;
   }
+  return totals;
+}
+
+/**
+ * Stores `count` orders into the extension's own database through the background's path only
+ * (no baselines): the quick setup of the first-paint trace (bench/browser/paint-trace.ts).
+ */
+async function seed(count: number): Promise<void> {
+  const entries = generateOrders(count);
+  const db = await openTradelineDb();
+  await importThroughBackground(db, entries);
   db.close();
 }
 
