@@ -27,7 +27,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import type { StoredApplication } from '../lib/domain/application.ts';
 import type { Channel, FinancingModel } from '../lib/domain/channel.ts';
 import { formatMoney } from '../lib/money/format.ts';
-import { askTabsFrom, LOOPBACK_HOSTS, preapproveHosts } from '../test/e2e/browser.ts';
+import { askTabsFrom, LOOPBACK_HOSTS, openPanel, preapproveHosts } from '../test/e2e/browser.ts';
 import { DAY } from '../test/sandbox/machine.ts';
 import { type Sandbox, SteppedClock, startSandbox } from '../test/sandbox/server.ts';
 import { findBrowser, noBrowserMessage } from './find-browser.ts';
@@ -223,14 +223,15 @@ interface PanelOutcome {
 }
 
 /**
- * Opens a list of the demo dashboard and reads it, every page, through its Tradeline panel: the
- * panel lives in a closed shadow root that no page script (nor Playwright) can reach, so the
- * request goes the way the popup sends it, as a message to the tab's content script; the
- * panel shows the progress and the result on the page as when the seller presses its button.
+ * Opens a list of the demo dashboard, opens its Tradeline panel (pressing the launcher) and reads
+ * the list, every page: the panel lives in a closed shadow root that no page script (nor
+ * Playwright) can reach, so the request goes as a message from an extension page to the tab's
+ * reader (which listens once the panel is open); the panel shows the progress and the result on
+ * the page as when the seller presses its button.
  */
 export async function readDashboardList(j: Journey, list: 'orders' | 'payouts'): Promise<ListRead> {
   await j.dashboard.goto(`${j.sandbox.origin}/dashboard/${list}`);
-  await j.dashboard.locator('[data-tradeline-panel]').waitFor({ state: 'attached' });
+  await openPanel(j.dashboard);
   if (!j.popup.url().startsWith(popupUrl(j))) await j.popup.goto(popupUrl(j));
   const outcome = (await askTabsFrom(j.popup, {
     channel: 'tradeline/page',

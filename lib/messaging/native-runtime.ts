@@ -35,10 +35,10 @@ function rejectedMessage(reply: unknown): string | undefined {
 }
 
 /**
- * Registers `listener` for the popup's messages with the polyfill's behaviour where Chromium
+ * Registers `listener` for the extension's messages with the polyfill's behaviour where Chromium
  * differs: Chromium listeners answer through `sendResponse` (a rejection travels as the
- * polyfill's rejected answer); Firefox's answer with the promise itself. The only part of the
- * runtime a launcher uses on every page (sending is the reader's: `readerRuntime`).
+ * polyfill's rejected answer); Firefox's answer with the promise itself. A launcher uses it only
+ * once the seller pressed it and the reader started (sending is the reader's: `readerRuntime`).
  */
 export function listen(
   runtime: NativeRuntime,

@@ -115,6 +115,25 @@ export function unpackedExtensionId(dir: string): string {
 }
 
 /**
+ * Presses Tradeline's launcher the way a seller does (a real click on the tab at the page's right
+ * edge, halfway down: it is in a closed shadow root) and waits for the panel. The page answers
+ * the extension's `tradeline/page` messages (`askTabs`) only after this. The viewport is the
+ * page's own (its client area, without scrollbars), so a headed window works too.
+ */
+export async function openPanel(page: Page): Promise<void> {
+  await page.waitForSelector('[data-tradeline-panel="launcher"]', { state: 'attached' });
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.clientHeight,
+  }));
+  await page.mouse.click(width - 8, height / 2);
+  // The reader mounts the panel, removes the launcher and starts listening, in one task: the
+  // launcher's going is the sign (a hostile page may have planted a lookalike panel host).
+  await page.waitForSelector('[data-tradeline-panel="launcher"]', { state: 'detached' });
+  await page.waitForSelector('[data-tradeline-panel=""]', { state: 'attached' });
+}
+
+/**
  * What the popup does to reach a dashboard: from an extension page, sends `message` to every
  * tab and returns the first answer (null when no Tradeline content script answered).
  */

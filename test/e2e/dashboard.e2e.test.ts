@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDashboard, listTotals, statementTotals, type Totals } from '../sandbox/dashboard/data.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
-import { askTabs, type Launched, launchWithExtension } from './browser.ts';
+import { askTabs, type Launched, launchWithExtension, openPanel } from './browser.ts';
 
 interface MonthRow {
   platform: string;
@@ -30,7 +30,7 @@ describe('reading the demo dashboard in Chromium', () => {
     const page = await browser.context.newPage();
     const read = async (path: string, extra: Record<string, unknown>) => {
       await page.goto(`${sandbox.origin}${path}`);
-      await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
+      await openPanel(page);
       return (await askTabs(browser, {
         channel: 'tradeline/page',
         type: 'readPage',
@@ -60,7 +60,7 @@ describe('reading the demo dashboard in Chromium', () => {
     expect(payouts.lines.reduce((n, l) => n + l.rows, 0)).toBe(data.payouts.length);
 
     await page.goto(`${sandbox.origin}/dashboard/statements`);
-    await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
+    await openPanel(page);
     const links = (await askTabs(browser, { channel: 'tradeline/page', type: 'listReports' })) as {
       url: string;
     }[];
@@ -116,7 +116,7 @@ describe('reading the demo dashboard in Chromium', () => {
   it('says plainly when a page is not one it reads', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${sandbox.origin}/dashboard/`);
-    await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
+    await openPanel(page);
     const outcome = (await askTabs(browser, { channel: 'tradeline/page', type: 'readPage' })) as {
       page: string | null;
       notices: { message: string }[];

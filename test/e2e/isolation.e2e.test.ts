@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askTabs, type Launched, launchWithExtension } from './browser.ts';
+import { askTabs, type Launched, launchWithExtension, openPanel } from './browser.ts';
 
 /**
  * A hostile dashboard page: it overrides DOM APIs and prototypes before Tradeline's content
@@ -157,6 +157,7 @@ describe('a hostile dashboard page', () => {
   });
 
   it('what the seller asks to read is stored as text: nothing in it runs, nothing of it is written into the page', async () => {
+    await openPanel(page);
     const outcome = (await askTabs(browser, { channel: 'tradeline/page', type: 'readPage' })) as {
       page: string;
       lines: { rows: number; records: number; added: number; skipped: { message: string }[] }[];

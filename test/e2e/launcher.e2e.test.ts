@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../lib/pages/registry.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
-import { EXTENSION_DIR, type Launched, launchWithExtension } from './browser.ts';
+import { askTabsFrom, EXTENSION_DIR, type Launched, launchWithExtension } from './browser.ts';
 
 /** What is loaded with every page of a marketplace, before the seller asks for anything. */
 const CONTENT_SCRIPT_BUDGET = 20 * 1024;
@@ -53,6 +53,10 @@ describe('content scripts: a small launcher, the reader on request', () => {
         chrome.runtime.sendMessage({ channel: 'tradeline/v1', type: 'getOverview', data: {} }),
       )) as { data: { imports: number } };
       expect(before.data.imports).toBe(0);
+      // Until the seller presses it, the page does not even listen: the extension gets no answer.
+      const listReports = { channel: 'tradeline/page', type: 'listReports' };
+      expect(await askTabsFrom(ext, listReports)).toBeNull();
+      expect(readerRequests).toEqual([]);
 
       // The launcher is a tab on the right edge, halfway down (in a closed shadow root).
       await page.mouse.click(1000 - 8, 700 / 2);
@@ -63,6 +67,8 @@ describe('content scripts: a small launcher, the reader on request', () => {
         chrome.runtime.sendMessage({ channel: 'tradeline/v1', type: 'getOverview', data: {} }),
       )) as { data: { imports: number } };
       expect(after.data.imports).toBe(0); // opening the panel reads nothing
+      // Now the panel's reader answers (the orders page lists no reports).
+      expect(await askTabsFrom(ext, listReports)).toEqual([]);
       await ext.close();
       await page.close();
     });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAMILIES, loadAdapter } from '../../lib/pages/registry.ts';
-import { askTabs, type Launched, launchWithExtension } from './browser.ts';
+import { askTabs, type Launched, launchWithExtension, openPanel } from './browser.ts';
 
 /**
  * Every marketplace's content script and reader, in Chromium, on its real hosts: the browser is
@@ -61,7 +61,7 @@ describe('the site adapters in Chromium, on their own hosts', () => {
           return route.fulfill({ status: 404, body: '' });
         });
         await page.goto(url);
-        await page.waitForSelector('[data-tradeline-panel]', { state: 'attached' });
+        await openPanel(page);
         const importReports = golden.page === firstReportPage && reportFile !== undefined;
         const outcome = (await askTabs(browser, {
           channel: 'tradeline/page',

@@ -8,7 +8,11 @@ import {
 import { bootContentScript, launch, type PageReader, registerReader } from './boot.ts';
 import type { ContentRuntime } from './content.ts';
 
-/** The launcher's listener, and the runtime a reader registered in the test gets (the launcher itself sends nothing). */
+/**
+ * The launcher's listeners (none until the reader starts), and the runtime a reader registered in
+ * the test gets (the launcher itself sends nothing). `send` is the extension's message: undefined
+ * when nothing on the page answers it.
+ */
 function fakeRuntime() {
   const listeners: ((message: unknown) => Promise<unknown> | undefined)[] = [];
   const runtime: ContentRuntime = {
@@ -17,7 +21,7 @@ function fakeRuntime() {
   };
   return {
     runtime,
-    onMessage: runtime.onMessage,
+    listeners,
     send: (message: unknown) => listeners[0]?.(message),
   };
 }
@@ -47,6 +51,37 @@ describe('bootContentScript', () => {
     expect(send({ channel: 'tradeline/v1', type: 'getOverview' })).toBeUndefined();
     expect(load).not.toHaveBeenCalled();
     expect(runtime.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('answers the extension’s page messages only once the seller pressed the launcher, through the reader', async () => {
+    const { runtime, listeners, send } = fakeRuntime();
+    const handle = vi.fn(async (message: unknown) => ({ echoed: message }));
+    const start = vi.fn((): PageReader => ({ open: () => {}, handle }));
+    const load = vi.fn(async () => registerReader('boot-g', start, () => runtime));
+    const booted = bootContentScript({
+      family: 'boot-g',
+      label: 'G',
+      onMessage: runtime.onMessage,
+      win: window,
+      load,
+      schedule: now,
+    });
+    const request = { channel: 'tradeline/page', type: 'readPage' };
+    // Before the press nothing listens: the extension gets no answer and the page is not read.
+    expect(listeners).toHaveLength(0);
+    expect(send(request)).toBeUndefined();
+    expect(load).not.toHaveBeenCalled();
+    booted.root.querySelector('button')?.click();
+    await vi.waitFor(() => expect(listeners).toHaveLength(1));
+    await expect(send(request)).resolves.toEqual({ echoed: request });
+    await expect(send(request)).resolves.toEqual({ echoed: request });
+    expect(send({ channel: 'tradeline/v1', type: 'getOverview' })).toBeUndefined();
+    expect(handle).toHaveBeenCalledTimes(2);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(start).toHaveBeenCalledTimes(1);
+    // The reader gets the runtime its own script built (the launcher sends nothing).
+    expect(start).toHaveBeenCalledWith(runtime, window);
+    expect(booted.launcher.isConnected).toBe(false);
   });
 
   it('words the launcher in the browser’s language', () => {
@@ -80,25 +115,26 @@ describe('bootContentScript', () => {
     );
   });
 
-  it('puts the launcher on the page only once the page is idle, and listens at once', async () => {
-    const { runtime, send } = fakeRuntime();
+  it('puts the launcher on the page only once the page is idle, and listens for nothing', async () => {
+    const { runtime, listeners } = fakeRuntime();
     const load = vi.fn(async () => undefined);
     bootContentScript({ family: 'boot-e', label: 'E', onMessage: runtime.onMessage, win: window, load });
     expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
-    expect(send({ channel: 'tradeline/v1', type: 'x' })).toBeUndefined();
     await vi.waitFor(() => expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(1));
+    expect(listeners).toHaveLength(0);
     expect(load).not.toHaveBeenCalled();
   });
 
-  it('adds no launcher when the popup asked for the page before it was put there', async () => {
+  it('a page message before the launcher was put there gets no answer, and the launcher still comes', async () => {
     const { runtime, send } = fakeRuntime();
     let mountLater = () => {};
-    const load = async () =>
+    const load = vi.fn(async () =>
       registerReader(
         'boot-f',
         () => ({ open: () => {}, handle: async () => 'read' }),
         () => runtime,
-      );
+      ),
+    );
     bootContentScript({
       family: 'boot-f',
       label: 'F',
@@ -109,32 +145,35 @@ describe('bootContentScript', () => {
         mountLater = mount;
       },
     });
-    await expect(send({ channel: 'tradeline/page', type: 'readPage' })).resolves.toBe('read');
+    expect(send({ channel: 'tradeline/page', type: 'readPage' })).toBeUndefined();
+    expect(load).not.toHaveBeenCalled();
     mountLater();
-    expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-tradeline-panel="launcher"]')).toHaveLength(1);
   });
 
-  it('loads the reader once when the popup asks, answers through it and removes the launcher', async () => {
-    const { runtime, send } = fakeRuntime();
-    const handle = vi.fn(async (message: unknown) => ({ echoed: message }));
-    const start = vi.fn((): PageReader => ({ open: () => {}, handle }));
-    const load = vi.fn(async () => registerReader('boot-b', start, () => runtime));
+  it('adds no launcher once the reader was started before the page was idle', async () => {
+    const { runtime, listeners } = fakeRuntime();
+    let mountLater = () => {};
+    const load = async () =>
+      registerReader(
+        'boot-b',
+        () => ({ open: () => {}, handle: async () => 'read' }),
+        () => runtime,
+      );
     const booted = bootContentScript({
       family: 'boot-b',
       label: 'B',
       onMessage: runtime.onMessage,
       win: window,
       load,
-      schedule: now,
+      schedule: (mount) => {
+        mountLater = mount;
+      },
     });
-    const request = { channel: 'tradeline/page', type: 'readPage' };
-    await expect(send(request)).resolves.toEqual({ echoed: request });
-    await expect(send(request)).resolves.toEqual({ echoed: request });
-    expect(load).toHaveBeenCalledTimes(1);
-    expect(start).toHaveBeenCalledTimes(1);
-    // The reader gets the runtime its own script built (the launcher only listens).
-    expect(start).toHaveBeenCalledWith(runtime, window);
-    expect(booted.launcher.isConnected).toBe(false);
+    await booted.reader();
+    expect(listeners).toHaveLength(1);
+    mountLater();
+    expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
   });
 
   it('opens the reader when the launcher is pressed', async () => {
@@ -187,16 +226,27 @@ describe('launch (what each marketplace content script runs)', () => {
     vi.unstubAllGlobals();
   });
 
-  it('listens at once, and asks the browser’s language only when it puts the tab on the page', async () => {
+  it('touches no extension API at load: the language when it puts the tab on the page, the runtime on the press', async () => {
     const addListener = vi.fn();
     const getUILanguage = vi.fn(() => 'zh-CN');
-    // The extension namespace as Firefox gives it (the test environment has a `browser` already).
+    // The reader script, as the extension serves it: it registers its start function.
+    const readerScript = `globalThis.__tradelinePageReaders = globalThis.__tradelinePageReaders ?? {};
+globalThis.__tradelinePageReaders['launch-a'] = () => ({ open() {}, handle: async (m) => ({ read: m.type }) });`;
+    const getURL = vi.fn(() => `data:text/javascript,${encodeURIComponent(readerScript)}`);
+    let touched = 0;
+    const runtime = { id: 'ext', getURL, sendMessage: vi.fn(), onMessage: { addListener } };
+    // The extension namespace as Firefox gives it (the test environment has a `browser` already);
+    // each read of it counted, as each costs the page's isolated world a binding.
     vi.stubGlobal('browser', {
-      runtime: { id: 'ext', getURL: (p: string) => p, sendMessage: vi.fn(), onMessage: { addListener } },
+      get runtime() {
+        touched += 1;
+        return runtime;
+      },
       i18n: { getUILanguage },
     });
     const booted = launch({ id: 'launch-a', label: 'Shop $1 & $&' }, '/launch-a-reader.js');
-    expect(addListener).toHaveBeenCalledTimes(1);
+    expect(touched).toBe(0);
+    expect(addListener).not.toHaveBeenCalled();
     expect(getUILanguage).not.toHaveBeenCalled();
     expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(0);
     await vi.waitFor(() => expect(document.querySelectorAll('[data-tradeline-panel]')).toHaveLength(1));
@@ -205,6 +255,16 @@ describe('launch (what each marketplace content script runs)', () => {
     expect(booted.root.querySelector('button')?.getAttribute('aria-label')).toBe(
       '在 Shop $1 & $& 上打开 Tradeline：只有在您要求时才会读取此页面。',
     );
+    expect(touched).toBe(0);
+    // The press: the reader is loaded from the extension, and only then does the page listen.
+    booted.root.querySelector('button')?.click();
+    await vi.waitFor(() => expect(addListener).toHaveBeenCalledTimes(1));
+    expect(getURL).toHaveBeenCalledWith('/launch-a-reader.js');
+    const listener = addListener.mock.calls[0]?.[0] as (m: unknown, s: unknown, r: () => void) => unknown;
+    await expect(listener({ channel: 'tradeline/page', type: 'readPage' }, {}, () => {})).resolves.toEqual({
+      read: 'readPage',
+    });
+    expect(listener({ channel: 'tradeline/v1', type: 'getOverview' }, {}, () => {})).toBeUndefined();
   });
 });
 

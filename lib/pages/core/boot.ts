@@ -5,16 +5,16 @@ import { launcherText } from './launcher-text.ts';
 
 /**
  * The part of a marketplace's content script that is loaded with every page of its hosts: a
- * collapsed launcher button and a message listener, nothing else (no reads, no network). The
- * site's reader (adapter, parsers, panel) is a separate script, loaded only when the seller
- * presses the launcher or the popup asks to read the page.
+ * collapsed launcher button, nothing else (no reads, no network, no extension API). The site's
+ * reader (adapter, parsers, panel) is a separate script, loaded only when the seller presses the
+ * launcher; only then does the page listen for the extension's `tradeline/page` messages.
  */
 
 /** What a site's reader script offers once loaded. */
 export interface PageReader {
   /** The seller pressed the launcher: show the full panel. */
   open(): void;
-  /** Answers the popup's `tradeline/page` messages (undefined for any other message). */
+  /** Answers the extension's `tradeline/page` messages (undefined for any other message). */
   handle(message: unknown): Promise<unknown> | undefined;
 }
 
@@ -40,7 +40,7 @@ function registry(): Record<string, Registered> {
 
 /**
  * Called by a site's reader script when it is loaded. The reader's runtime (sending to the
- * background) is built here, in the reader's script: the launcher only listens.
+ * background) is built here, in the reader's script: the launcher sends nothing.
  */
 export function registerReader(
   family: string,
@@ -61,12 +61,16 @@ export function isPageMessage(message: unknown): boolean {
 export interface BootOptions {
   family: string;
   label: string;
-  /** Listens for the popup's messages (`runtime.onMessage`); the launcher sends nothing itself. */
+  /**
+   * Registers the listener for the extension's `tradeline/page` messages (`runtime.onMessage`):
+   * called once, when the reader has started, never at load (the runtime's first use costs the
+   * page about 1 ms of script for its binding).
+   */
   onMessage: ContentRuntime['onMessage'];
   /** `i18n.getUILanguage()`, asked when the tab is built (an API's first use costs the page its binding). */
   uiLanguage?: () => string | undefined;
   win: Window;
-  /** Loads the site's reader script (which calls `registerReader`). */
+  /** Loads the site's reader script (which calls `registerReader`): on the seller's press. */
   load(): Promise<unknown>;
   /**
    * The launcher's language; by default the browser's, as the panel starts in (the seller's
@@ -81,7 +85,7 @@ export interface Booted {
   launcher: HTMLElement;
   /** The closed shadow root, kept for tests (the page cannot reach it). */
   root: ShadowRoot;
-  /** Loads and starts the reader once; later calls get the same one. */
+  /** Loads and starts the reader once (and then listens); later calls get the same one. */
   reader(): Promise<PageReader>;
 }
 
@@ -98,9 +102,10 @@ p{position:fixed;top:50%;right:36px;transform:translateY(-50%);z-index:214748364
 font:12px/1.4 system-ui,sans-serif;background:#fff;color:#8a4b00;border:1px solid #999;border-radius:6px;padding:6px;margin:0}`;
 
 /**
- * Listens for the popup's messages at once, and puts the collapsed launcher on the page once the
- * page is idle: building a shadow root and inserting it cost the page's load more than the rest
- * of the launcher. Reads nothing.
+ * Puts the collapsed launcher on the page once the page is idle: building a shadow root and
+ * inserting it cost the page's load more than the rest of the launcher. Reads nothing and listens
+ * for nothing until the seller presses it: then the reader starts, answers the extension's
+ * `tradeline/page` messages, and replaces the launcher.
  */
 export function bootContentScript(options: BootOptions): Booted {
   const { win } = options;
@@ -117,6 +122,8 @@ export function bootContentScript(options: BootOptions): Booted {
         const loaded = start(win);
         readerStarted = true;
         tab?.launcher.remove();
+        // Only now: the page answers the extension once the seller opened Tradeline on it.
+        options.onMessage((message) => (isPageMessage(message) ? loaded.handle(message) : undefined));
         return loaded;
       })
       .catch((error: unknown) => {
@@ -162,7 +169,7 @@ export function bootContentScript(options: BootOptions): Booted {
     tab = { launcher, root };
     return tab;
   };
-  // The reader replaces the launcher: once it runs (the popup asked first), no tab is added.
+  // The reader replaces the launcher: once it runs (`reader()` called before idle), no tab is added.
   const mount = () => {
     if (readerStarted) return;
     const doc = win.document;
@@ -172,9 +179,6 @@ export function bootContentScript(options: BootOptions): Booted {
   if (options.schedule) options.schedule(mount);
   else if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(mount, { timeout: 1000 });
   else win.setTimeout(mount, 0);
-  options.onMessage((message) =>
-    isPageMessage(message) ? reader().then((r) => r.handle(message)) : undefined,
-  );
   return {
     get launcher() {
       return build().launcher;
@@ -186,19 +190,29 @@ export function bootContentScript(options: BootOptions): Booted {
   };
 }
 
-/** What every marketplace's launcher entrypoint does: boot with the native runtime. */
+/**
+ * What every marketplace's launcher entrypoint does: boot with the native runtime, found only
+ * when the seller presses the launcher (to load the reader and listen), never at load.
+ */
 export function launch(
   site: { id: string; label: string },
   readerPath: string,
   win: Window = window,
 ): Booted {
-  const { runtime, answersWithPromises } = nativeRuntime();
+  let found: ReturnType<typeof nativeRuntime> | undefined;
+  const native = () => {
+    found ??= nativeRuntime();
+    return found;
+  };
   return bootContentScript({
     family: site.id,
     label: site.label,
-    onMessage: (listener) => listen(runtime, answersWithPromises, listener),
+    onMessage: (listener) => {
+      const { runtime, answersWithPromises } = native();
+      listen(runtime, answersWithPromises, listener);
+    },
     uiLanguage: browserUiLanguage,
     win,
-    load: () => import(/* @vite-ignore */ runtime.getURL(readerPath)),
+    load: () => import(/* @vite-ignore */ native().runtime.getURL(readerPath)),
   });
 }

@@ -25,7 +25,10 @@ export interface ContentRuntime {
   uiLanguage?: string;
 }
 
-/** What the popup sends to the open tab (`tabs.sendMessage`): read it now, as the panel button does. */
+/**
+ * What an extension page may send to the open tab (`tabs.sendMessage`; today only the demo and the
+ * browser tests do), answered once the seller opened the panel: read it now, as its button does.
+ */
 export interface ReadPageRequest {
   channel: 'tradeline/page';
   type: 'readPage' | 'listReports';
@@ -142,9 +145,9 @@ export function downloadText(win: Window, text: string, fileName: string, type =
 }
 
 /**
- * Wires one site's adapter into the page: the panel, and an answer to the popup's messages
+ * Wires one site's adapter into the page: the panel, and an answer to the extension's messages
  * (`handle`; the content script's bootstrap owns the listener). Nothing is read until the seller
- * presses a button (or the popup asks on their behalf).
+ * presses a button (or the extension asks once the panel is open).
  */
 export function startContentScript(
   adapter: SiteAdapter,
@@ -210,7 +213,7 @@ export function startContentScript(
     },
     { language },
   );
-  // The reader starts only when the seller (or the popup) asks: then the line of what they
+  // The reader starts only when the seller presses the launcher: then the line of what they
   // prequalify for, and their language, come from the background.
   void refreshSummary(runtime, panel);
   const handle = (message: unknown): Promise<unknown> | undefined => {
