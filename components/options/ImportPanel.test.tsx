@@ -235,12 +235,7 @@ describe('ImportPanel', () => {
     const button = await screen.findByRole('button', { name: 'Import 3 records' });
     current = new Blob([changed]);
     await userEvent.click(button);
-    expect(
-      await screen.findByText(
-        'Nothing was stored: the file changed after it was read; choose it again to see what it holds now',
-      ),
-    ).toBeTruthy();
-    expect(importEntries).not.toHaveBeenCalled();
+    await expectRefusedAsChanged(importEntries);
   });
 
   it('a file the browser no longer lets be read (modified since it was picked) is said to have changed', async () => {
@@ -252,12 +247,7 @@ describe('ImportPanel', () => {
     // What Chromium does once a picked file was modified on disk.
     file.arrayBuffer = () => Promise.reject(new DOMException('The file changed.', 'NotReadableError'));
     await userEvent.click(button);
-    expect(
-      await screen.findByText(
-        'Nothing was stored: the file changed after it was read; choose it again to see what it holds now',
-      ),
-    ).toBeTruthy();
-    expect(importEntries).not.toHaveBeenCalled();
+    await expectRefusedAsChanged(importEntries);
   });
 
   it('a batch that does not hold what the preview counted fails the file, and its earlier batches are undone', async () => {
@@ -379,3 +369,15 @@ describe('ImportPanel', () => {
     expect(onImported).toHaveBeenCalledOnce();
   });
 });
+
+/** Import refused because the file changed since its preview: said to the seller, nothing stored. */
+async function expectRefusedAsChanged(
+  importEntries: ReturnType<typeof storing>['importEntries'],
+): Promise<void> {
+  expect(
+    await screen.findByText(
+      'Nothing was stored: the file changed after it was read; choose it again to see what it holds now',
+    ),
+  ).toBeTruthy();
+  expect(importEntries).not.toHaveBeenCalled();
+}

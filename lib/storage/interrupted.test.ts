@@ -202,12 +202,7 @@ describe('a file cut off between batches', () => {
   it('a batch that fails undoes the batches before it at once, with no notice left', async () => {
     const db = await withEarlierImport('throw');
     const before = await snapshot(db);
-    const origin = new TestLockManager();
-    const store = createBatchStore(
-      async () => db,
-      origin.context(),
-      () => NOW,
-    );
+    const { origin, store } = batchStoreOf(db);
     await store(batchOf(0));
     await store(batchOf(1));
     // A record of another file slipped into the batch: storing refuses the whole batch.
@@ -222,12 +217,7 @@ describe('a file cut off between batches', () => {
   it('a file its writer gives up between batches is undone at once, lock released', async () => {
     const db = await withEarlierImport('discard');
     const before = await snapshot(db);
-    const origin = new TestLockManager();
-    const store = createBatchStore(
-      async () => db,
-      origin.context(),
-      () => NOW,
-    );
+    const { origin, store } = batchStoreOf(db);
     await store(batchOf(0));
     await store(batchOf(1));
     expect(origin.isHeld(importLockName(IMPORT_B))).toBe(true);
@@ -242,11 +232,7 @@ describe('a file cut off between batches', () => {
   it('the totals of a storing file count only once its last batch commits', async () => {
     const db = await withEarlierImport('last');
     const before = await listAggregates(db);
-    const store = createBatchStore(
-      async () => db,
-      new TestLockManager().context(),
-      () => NOW,
-    );
+    const { store } = batchStoreOf(db);
     for (let index = 0; index < COUNT - 1; index++) {
       await store(batchOf(index));
       expect(await listAggregates(db)).toEqual(before);
