@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../test/factories.ts';
+import { otherContext } from '../../test/fresh-context.ts';
 import type { LedgerEntry, MonthAggregate, RecordChunk } from '../domain/records.ts';
 import { createHandlers } from '../messaging/handlers.ts';
 import { createRouter } from '../messaging/router.ts';
@@ -181,7 +182,9 @@ describe('a damaged record chunk is quarantined, not fatal', () => {
       const db = await seeded(`dedupe-${what}`);
       const good = await db.get('dedupe', ['shopify', '2026-02']);
       await db.put('dedupe', { platform: 'shopify', month: '2026-02', keys } as never);
-      const again = await storeImport(
+      // Found when the keys are next read: by a context that did not write them last (the
+      // background after a restart, another page).
+      const again = await (await otherContext()).storeImport(
         db,
         { provenance: provenanceA, platform: 'shopify', entries: fileA },
         NOW,

@@ -9,6 +9,7 @@ import {
 } from '../domain/records.ts';
 import { addEntry, emptyAggregate } from './aggregate.ts';
 import { storedKeysOf, storedKeysProblem } from './dedupe-keys.ts';
+import { markDedupeWritten } from './dedupe-revision.ts';
 import { CHUNK_SIZE, type TradelineDB } from './schema.ts';
 
 /**
@@ -132,8 +133,21 @@ export function totalsOf(
   return agg.records > 0 ? agg : null;
 }
 
-type RepairStores = ('imports' | 'chunks' | 'dedupe' | 'aggregates' | 'quarantine')[];
+type RepairStores = ('imports' | 'chunks' | 'dedupe' | 'aggregates' | 'quarantine' | 'revisions')[];
 export type RepairTransaction = IDBPTransaction<TradelineDB, RepairStores, 'readwrite'>;
+
+/**
+ * The scope of every transaction that may rewrite a month (an import, a removal or rollback, a
+ * repair): its dedupe keys change with a new revision token (dedupe-revision.ts).
+ */
+export const MONTH_WRITER_STORES: RepairStores = [
+  'imports',
+  'chunks',
+  'dedupe',
+  'aggregates',
+  'quarantine',
+  'revisions',
+];
 
 export interface MonthRepair {
   /** Chunks moved to quarantine, as the quarantine store now holds them (without their ids). */
@@ -212,6 +226,7 @@ export async function repairMonth(
   const storing = storingIds(imports);
   if (records.length > 0) void tx.objectStore('dedupe').put({ platform, month, keys: storedKeysOf(records) });
   else void tx.objectStore('dedupe').delete([platform, month]);
+  markDedupeWritten(tx);
   const totals = totalsOf(platform, month, records, storing);
   if (totals) void tx.objectStore('aggregates').put(totals);
   else void tx.objectStore('aggregates').delete([platform, month]);

@@ -1,6 +1,6 @@
 import type { StoreNames } from 'idb';
 import type { Platform, RecordChunk } from '../domain/records.ts';
-import { chunkProblem, repairMonth } from './chunk-check.ts';
+import { chunkProblem, MONTH_WRITER_STORES, repairMonth } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
 import type { TradelineDB } from './schema.ts';
 
@@ -81,7 +81,7 @@ export async function exportAll(
   });
   const quarantined: unknown[] = [];
   for (const [platform, month] of damagedMonths.values()) {
-    const repair = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates', 'quarantine'], 'readwrite');
+    const repair = db.transaction(MONTH_WRITER_STORES, 'readwrite');
     const { quarantined: aside } = await repairMonth(repair, platform, month, options.now ?? new Date());
     await repair.done;
     quarantined.push(...aside);

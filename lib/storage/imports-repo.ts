@@ -1,8 +1,9 @@
 import { addMonths } from '../domain/months.ts';
 import type { ImportRecord, LedgerEntry, Platform } from '../domain/records.ts';
-import { repairMonth, storingIds, totalsOf } from './chunk-check.ts';
+import { MONTH_WRITER_STORES, repairMonth, storingIds, totalsOf } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
 import { storedKeysOf } from './dedupe-keys.ts';
+import { markDedupeWritten } from './dedupe-revision.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
 export interface RemoveImportResult {
@@ -49,7 +50,7 @@ export async function removeImport(
   options: RemoveOptions = {},
 ): Promise<RemoveImportResult | null> {
   const now = options.now ?? new Date();
-  const tx = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates', 'quarantine'], 'readwrite');
+  const tx = db.transaction(MONTH_WRITER_STORES, 'readwrite');
   const imports = tx.objectStore('imports');
   const chunks = tx.objectStore('chunks');
 
@@ -92,6 +93,7 @@ export async function removeImport(
     // Dedupe keys: those of the records that remain, in their order.
     if (kept.length > 0) void tx.objectStore('dedupe').put({ platform, month, keys: storedKeysOf(kept) });
     else void tx.objectStore('dedupe').delete([platform, month]);
+    markDedupeWritten(tx);
 
     // Totals from the records that remain, in the order they were added.
     const totals = totalsOf(platform, month, kept, storing);

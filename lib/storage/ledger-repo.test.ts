@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../test/factories.ts';
+import { otherContext } from '../../test/fresh-context.ts';
 import type { LedgerEntry } from '../domain/records.ts';
 import { openTradelineDb } from './db.ts';
 import { importEntries, readMonth } from './ledger-repo.ts';
@@ -185,9 +186,9 @@ describe('importEntries', () => {
     const db = await openTradelineDb();
     await importEntries(db, meta(IMPORT_A, 1), 'shopify', [order('1', '2026-05-01', 1_00)]);
     // Another context (the background storing a dashboard read, with its own copy of this module)
-    // adds order 9 to May meanwhile: here, only the stored list changes.
-    const may = await db.get('dedupe', ['shopify', '2026-05']);
-    await db.put('dedupe', { platform: 'shopify', month: '2026-05', keys: `${may?.keys}\nshopify:order:9` });
+    // adds order 9 to May meanwhile.
+    const background = await otherContext();
+    await background.importEntries(db, meta(IMPORT_B, 1), 'shopify', [order('9', '2026-05-09', 1_00)]);
     const next = await importEntries(db, meta(IMPORT_A, 2), 'shopify', [
       order('9', '2026-05-09', 1_00),
       order('1', '2026-05-01', 1_00),

@@ -12,12 +12,14 @@ import { addEntry, emptyAggregate } from './aggregate.ts';
 import {
   chunkProblem,
   dedupeProblem,
+  MONTH_WRITER_STORES,
   mergeAggregate,
   type RepairTransaction,
   repairMonth,
 } from './chunk-check.ts';
 import type { TradelineDatabase } from './db.ts';
 import { appendStoredKeys, splitStoredKeys, storedKey, storedKeysOf } from './dedupe-keys.ts';
+import { dedupeRevision, markDedupeWritten } from './dedupe-revision.ts';
 import { storageError } from './errors.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
@@ -67,7 +69,7 @@ export async function importEntries(
   batch?: BatchPosition,
   now: Date = new Date(),
 ): Promise<ImportResult> {
-  const tx = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates', 'quarantine'], 'readwrite');
+  const tx = db.transaction(MONTH_WRITER_STORES, 'readwrite');
   try {
     return await storeImport(tx, meta, platform, entries, batch, now);
   } catch (error) {
@@ -90,26 +92,16 @@ interface KeySet {
 }
 
 /**
- * The key sets of the months the last successful call used, for the next call: a file's batches
- * come in date order, so the next batch needs mostly the same months, and building a set of a
- * month's tens of thousands of keys again on every batch was a large part of storing's cost. A set
- * is reused only if the stored list is still exactly the string it was built from (another page,
- * a removal, a rollback of an interrupted import or a repair may have written since). A call takes
- * the sets it uses out of here and puts them back only once its transaction committed: a failed
- * call's sets (holding keys that were never stored) are never reused, and two calls never share one.
+ * The key sets (and key lists) of the months the last successful call of this context used, with
+ * the revision token its commit wrote. A file's batches come in date order, so the next batch
+ * needs mostly the same months: it reuses them without reading the month's keys back, as long as
+ * the stored token is still `token` (no other writer, in any context, changed any dedupe keys
+ * since: dedupe-revision.ts). Reading a month's key list back cost megabytes per batch, about
+ * as much as storing the batch's records (docs/performance.md). A call takes the sets out before
+ * it uses them and leaves them here only once its transaction committed: a failed call's sets
+ * (holding keys that were never stored) are never reused, and two calls never share one.
  */
-let recent = new Map<string, KeySet>();
-
-function takeRecent(id: string, joined: string): KeySet | undefined {
-  const found = recent.get(id);
-  recent.delete(id);
-  return found && found.joined === joined ? found : undefined;
-}
-
-/** Keeps only the last call's months, so that memory stays a few months of keys. */
-function keepRecent(used: Map<string, KeySet>): void {
-  recent = used;
-}
+let recent: { token: string; sets: Map<string, KeySet> } | undefined;
 
 function keySetOf(joined: string): KeySet {
   return { joined, set: new Set(splitStoredKeys(joined)) };
@@ -131,13 +123,19 @@ async function storeImport(
   const months = new Set<string>();
   const deltas = new Map<string, MonthAggregate>();
 
+  // The last call's key sets, if no one wrote dedupe keys since (read inside this transaction,
+  // which no other writer can interleave with).
+  const revision = await dedupeRevision(tx);
+  const reusable = recent && revision !== undefined && recent.token === revision ? recent.sets : undefined;
+  recent = undefined;
+
   // Dedupe keys of each platform-month, loaded once per call. The same event can carry
   // different dates in different formats (order date, charge date, settlement posting), so a
   // record is also checked against the neighbouring months.
   const keySets = new Map<string, KeySet>();
   const keysOf = async (platform: Platform, month: string) => {
     const id = `${tx.db.name}|${platform}|${month}`;
-    let found = keySets.get(id);
+    let found = keySets.get(id) ?? reusable?.get(id);
     if (!found) {
       const stored: unknown = await dedupe.get([platform, month]);
       let joined: string;
@@ -148,9 +146,9 @@ async function storeImport(
         await quarantineValue(tx, 'dedupe', [platform, month], stored, now);
         joined = storedKeysOf((await repairMonth(tx, platform, month, now, true)).records);
       }
-      found = takeRecent(id, joined) ?? keySetOf(joined);
-      keySets.set(id, found);
+      found = keySetOf(joined);
     }
+    keySets.set(id, found);
     return found;
   };
 
@@ -230,8 +228,9 @@ async function storeImport(
     ...(storing ? { pending: [...pending.values()] } : {}),
   };
   void imports.put(record);
+  const token = markDedupeWritten(tx);
   await tx.done;
-  keepRecent(keySets);
+  recent = { token, sets: keySets };
   return { importId: meta.id, added, duplicates, months: [...months].sort() };
 }
 

@@ -64,6 +64,33 @@ describe('data retention, applied on the alarm tick', () => {
     db.close();
   });
 
+  it('an order whose twin was in a deleted month is stored when it comes again dated in the oldest kept month', async () => {
+    const now = { at: new Date('2026-11-29T12:00:00.000Z') };
+    const { db, handlers } = await seller(now);
+    const file = (id: string, name: string) => ({
+      id,
+      provenance: fileProvenance(id, 1, name),
+      importedAt: '2026-11-01T00:00:00.000Z',
+    });
+    // Order 7 from a settlement report that dates it on the last day of November 2025.
+    await importEntries(db, file('c'.repeat(64), 'settlement.txt'), 'shopify', [
+      order('7', '2025-11-30', 70_00, 'c'.repeat(64)),
+    ]);
+    await handlers.saveSettings(
+      { ...(await readSettings(db)), retention: { keepMonths: 12, deleteAfterIdleDays: null } },
+      ctx,
+    );
+    await handlers.tick({}, ctx); // November 2025 is deleted, its keys with it
+    // The orders report dates it 1 December 2025, a kept month: nothing of it is stored any more.
+    const again = await importEntries(db, file('d'.repeat(64), 'orders.csv'), 'shopify', [
+      order('7', '2025-12-01', 70_00, 'd'.repeat(64)),
+    ]);
+    expect(again).toMatchObject({ added: 1, duplicates: 0 });
+    const overview = await handlers.getOverview({}, ctx);
+    expect(overview.months.map((m) => m.month)).toEqual(['2025-12', '2026-02', '2026-06', '2026-10']);
+    db.close();
+  });
+
   it('an import whose months are all too old is removed entirely', async () => {
     const now = { at: new Date('2026-11-29T12:00:00.000Z') };
     const { db, handlers } = await seller(now);
@@ -92,6 +119,14 @@ describe('data retention, applied on the alarm tick', () => {
     now.at = new Date(now.at.getTime() + 2 * DAY);
     await handlers.tick({}, ctx);
     for (const store of db.objectStoreNames) expect(await db.count(store), store).toBe(0);
+    // Nothing is left to be a duplicate of: the old file imported again is stored whole.
+    const again = await importEntries(
+      db,
+      { id: IMPORT_A, provenance: fileProvenance(IMPORT_A, 3), importedAt: now.at.toISOString() },
+      'shopify',
+      [order('1', '2023-11-05', 10_00), order('2', '2024-01-05', 20_00), order('3', '2026-02-05', 40_00)],
+    );
+    expect(again).toMatchObject({ added: 3, duplicates: 0 });
     db.close();
   });
 

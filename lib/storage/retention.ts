@@ -2,6 +2,7 @@ import { addMonths } from '../domain/months.ts';
 import type { Settings } from '../domain/records.ts';
 import { deleteAll } from './data-repo.ts';
 import type { TradelineDatabase } from './db.ts';
+import { markDedupeWritten } from './dedupe-revision.ts';
 import { readSettings } from './overview-repo.ts';
 
 /** The last-use time is written at most this often (opening the popup is frequent). */
@@ -46,7 +47,7 @@ export async function applyRetention(db: TradelineDatabase, now: Date): Promise<
   if (rule.keepMonths === null) return none;
   // Months before this one are too old (the current month counts as one).
   const oldestKept = addMonths(now.toISOString().slice(0, 7), -(rule.keepMonths - 1));
-  const tx = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates'], 'readwrite');
+  const tx = db.transaction(['imports', 'chunks', 'dedupe', 'aggregates', 'revisions'], 'readwrite');
   const removed = new Set<string>();
   for (const key of await tx.objectStore('chunks').getAllKeys()) {
     if (key[1] < oldestKept) {
@@ -62,6 +63,7 @@ export async function applyRetention(db: TradelineDatabase, now: Date): Promise<
       }
     }
   }
+  if (removed.size > 0) markDedupeWritten(tx);
   if (removed.size > 0) {
     let cursor = await tx.objectStore('imports').openCursor();
     while (cursor) {

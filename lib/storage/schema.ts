@@ -35,4 +35,9 @@ export interface TradelineDB extends DBSchema {
   channels: { key: string; value: Channel };
   /** Key: auto-increment id. Added by migration 008. */
   quarantine: { key: number; value: QuarantinedRecord };
+  /**
+   * Key: what a token stands for ('dedupe'). Value: a random token, replaced by every transaction
+   * that writes it (lib/storage/dedupe-revision.ts). Added by migration 010.
+   */
+  revisions: { key: string; value: string };
 }

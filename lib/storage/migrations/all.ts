@@ -7,6 +7,7 @@ import { migration006 } from './006-channels.ts';
 import { migration007 } from './007-language-auto.ts';
 import { migration008 } from './008-quarantine.ts';
 import { migration009 } from './009-dedupe-keys-joined.ts';
+import { migration010 } from './010-dedupe-revision.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. A test checks the versions are 1..n, each in its own file. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
