@@ -38,15 +38,29 @@ export interface BatchPosition {
   count: number;
 }
 
-function groupByPlatformMonth(entries: readonly LedgerEntry[]): Map<string, LedgerEntry[]> {
-  const groups = new Map<string, LedgerEntry[]>();
+interface Group {
+  platform: Platform;
+  month: string;
+  entries: LedgerEntry[];
+}
+
+function groupByPlatformMonth(entries: readonly LedgerEntry[]): Group[] {
+  const groups = new Map<string, Group>();
+  let current: Group | undefined;
   for (const entry of entries) {
-    const id = `${entry.platform}|${entry.date.slice(0, 7)}`;
-    const list = groups.get(id);
-    if (list) list.push(entry);
-    else groups.set(id, [entry]);
+    // Files come in date order: a record mostly belongs to the group of the one before it.
+    if (current?.platform !== entry.platform || !entry.date.startsWith(current.month)) {
+      const month = entry.date.slice(0, 7);
+      const id = `${entry.platform}|${month}`;
+      current = groups.get(id);
+      if (!current) {
+        current = { platform: entry.platform, month, entries: [] };
+        groups.set(id, current);
+      }
+    }
+    current.entries.push(entry);
   }
-  return groups;
+  return [...groups.values()];
 }
 
 /**
@@ -118,52 +132,78 @@ async function storeImport(
   const chunks = tx.objectStore('chunks');
   const dedupe = tx.objectStore('dedupe');
   const aggregates = tx.objectStore('aggregates');
+  const imports = tx.objectStore('imports');
   let added = 0;
   let duplicates = 0;
   const months = new Set<string>();
   const deltas = new Map<string, MonthAggregate>();
+  const groups = groupByPlatformMonth(entries);
+  // A batch of a file stored in several calls never reads a chunk back to top it up (tailOf).
+  const severalCalls = (batch?.count ?? 1) > 1;
 
-  // The last call's key sets, if no one wrote dedupe keys since (read inside this transaction,
-  // which no other writer can interleave with).
-  const revision = await dedupeRevision(tx);
+  // What the call reads is asked for at once, before any record is put: each request awaited on
+  // its own is a round trip to the browser's IndexedDB, and one made after a put also waits for
+  // the browser to take in that put's megabytes. The last call's key sets are reused if no one
+  // wrote dedupe keys since (read inside this transaction, which no other writer can interleave with).
+  const [revision, storedEarly, lastSeqs] = await Promise.all([
+    dedupeRevision(tx),
+    imports.get(meta.id),
+    severalCalls ? Promise.all(groups.map((g) => nextSeqOf(tx, g.platform, g.month))) : undefined,
+  ]);
   const reusable = recent && revision !== undefined && recent.token === revision ? recent.sets : undefined;
   recent = undefined;
+  // A repair in this call may rewrite this import's pending totals: its record is read again then.
+  let repaired = false;
 
-  // Dedupe keys of each platform-month, loaded once per call. The same event can carry
-  // different dates in different formats (order date, charge date, settlement posting), so a
-  // record is also checked against the neighbouring months.
+  // Dedupe keys of each platform-month the call needs: its months and their neighbours (the same
+  // event can carry different dates in different formats: order date, charge date, settlement
+  // posting). Those not kept from the last call are read, all at once.
   const keySets = new Map<string, KeySet>();
-  const keysOf = async (platform: Platform, month: string) => {
-    const id = `${tx.db.name}|${platform}|${month}`;
-    let found = keySets.get(id) ?? reusable?.get(id);
-    if (!found) {
-      const stored: unknown = await dedupe.get([platform, month]);
-      let joined: string;
-      if (stored === undefined) joined = '';
-      else if (dedupeProblem(stored, [platform, month]) === null) joined = (stored as DedupeKeys).keys;
-      else {
-        // Damaged keys: rebuilt from the month's records (damaged chunks set aside with them).
-        await quarantineValue(tx, 'dedupe', [platform, month], stored, now);
-        joined = storedKeysOf((await repairMonth(tx, platform, month, now, true)).records);
-      }
-      found = keySetOf(joined);
+  const idOf = (platform: Platform, month: string) => `${tx.db.name}|${platform}|${month}`;
+  const wanted = new Map<string, [Platform, string]>();
+  for (const { platform: p, month } of groups) {
+    for (const m of [addMonths(month, -1), month, addMonths(month, 1)]) wanted.set(idOf(p, m), [p, m]);
+  }
+  const unread: [string, [Platform, string]][] = [];
+  for (const [id, key] of wanted) {
+    const kept = reusable?.get(id);
+    if (kept) keySets.set(id, kept);
+    else unread.push([id, key]);
+  }
+  const values: unknown[] = await Promise.all(unread.map(([, key]) => dedupe.get(key)));
+  for (const [i, [id, [p, month]]] of unread.entries()) {
+    const stored = values[i];
+    let joined: string;
+    if (stored === undefined) joined = '';
+    else if (dedupeProblem(stored, [p, month]) === null) joined = (stored as DedupeKeys).keys;
+    else {
+      // Damaged keys: rebuilt from the month's records (damaged chunks set aside with them).
+      await quarantineValue(tx, 'dedupe', [p, month], stored, now);
+      joined = storedKeysOf((await repairMonth(tx, p, month, now, true)).records);
+      repaired = true;
     }
-    keySets.set(id, found);
+    keySets.set(id, keySetOf(joined));
+  }
+  const keysOf = (p: Platform, month: string): KeySet => {
+    const found = keySets.get(idOf(p, month));
+    if (!found) throw new Error(`Tradeline: the keys of ${p} ${month} were not read.`);
     return found;
   };
 
-  // A batch of a file stored in several calls never reads a chunk back to top it up (tailOf).
-  const severalCalls = (batch?.count ?? 1) > 1;
-  for (const [id, group] of groupByPlatformMonth(entries)) {
-    const [groupPlatform, month] = id.split('|') as [Platform, string];
+  for (const [g, { platform: groupPlatform, month, entries: group }] of groups.entries()) {
     months.add(month);
     const topUp = !severalCalls && group.length < CHUNK_SIZE;
-    let tail: Tail & { rebuilt?: string } = await tailOf(tx, groupPlatform, month, topUp, now);
+    let tail: Tail & { rebuilt?: string } = lastSeqs
+      ? { nextSeq: lastSeqs[g] ?? 0 }
+      : await tailOf(tx, groupPlatform, month, topUp, now);
     // A repair rewrote the month's keys: dedupe against those (not a set read before it).
-    if (tail.rebuilt !== undefined) keySets.set(`${tx.db.name}|${id}`, keySetOf(tail.rebuilt));
-    const own = await keysOf(groupPlatform, month);
-    const before = await keysOf(groupPlatform, addMonths(month, -1));
-    const after = await keysOf(groupPlatform, addMonths(month, 1));
+    if (tail.rebuilt !== undefined) {
+      keySets.set(idOf(groupPlatform, month), keySetOf(tail.rebuilt));
+      repaired = true;
+    }
+    const own = keysOf(groupPlatform, month);
+    const before = keysOf(groupPlatform, addMonths(month, -1));
+    const after = keysOf(groupPlatform, addMonths(month, 1));
     const fresh: LedgerEntry[] = [];
     const freshKeys: string[] = [];
     for (const entry of group) {
@@ -194,8 +234,7 @@ async function storeImport(
     deltas.set(month, delta);
   }
 
-  const imports = tx.objectStore('imports');
-  const stored = await imports.get(meta.id);
+  const stored = repaired ? await imports.get(meta.id) : storedEarly;
   // An interrupted import's record is only its notice: this file starts afresh.
   const previous = stored?.state === 'interrupted' ? undefined : stored;
   const wasStoring = previous?.state === 'storing';
@@ -278,13 +317,9 @@ async function tailOf(
   topUp: boolean,
   now: Date,
 ): Promise<Tail & { rebuilt?: string }> {
+  if (!topUp) return { nextSeq: await nextSeqOf(tx, platform, month) };
   const chunks = tx.objectStore('chunks');
-  const range = IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]);
-  if (!topUp) {
-    const last = await chunks.openKeyCursor(range, 'prev');
-    return { nextSeq: last ? last.key[2] + 1 : 0 };
-  }
-  const last = await chunks.openCursor(range, 'prev');
+  const last = await chunks.openCursor(monthRange(platform, month), 'prev');
   if (!last) return { nextSeq: 0 };
   if (chunkProblem(last.value, last.key) === null) return { chunk: last.value, nextSeq: last.value.seq + 1 };
   const repaired = await repairMonth(tx, platform, month, now);
@@ -295,6 +330,16 @@ async function tailOf(
     nextSeq: (previous?.seq ?? -1) + 1,
     rebuilt: storedKeysOf(repaired.records),
   };
+}
+
+function monthRange(platform: Platform, month: string): IDBKeyRange {
+  return IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]);
+}
+
+/** The seq after the month's last chunk, from its key alone (the chunk itself is not read). */
+async function nextSeqOf(tx: RepairTransaction, platform: Platform, month: string): Promise<number> {
+  const last = await tx.objectStore('chunks').openKeyCursor(monthRange(platform, month), 'prev');
+  return last ? last.key[2] + 1 : 0;
 }
 
 /**
