@@ -84,11 +84,15 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Opens a scratch database with one store, through the bare IndexedDB API (no wrapper in the loop). */
-function openBare(name: string, keyPath: string): Promise<IDBDatabase> {
+/**
+ * Opens a scratch database with one store, through the bare IndexedDB API (no wrapper in the
+ * loop); keys given next to each value unless `keyPath`.
+ */
+function openBare(name: string, keyPath?: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('values', { keyPath });
+    request.onupgradeneeded = () =>
+      request.result.createObjectStore('values', keyPath === undefined ? {} : { keyPath });
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -120,15 +124,22 @@ async function perRecordPuts(entries: readonly LedgerEntry[]): Promise<number> {
   return took;
 }
 
-/** Baseline B: the same records packed into values of CHUNK, bare puts in one transaction. */
-async function chunkedPuts(entries: readonly LedgerEntry[]): Promise<number> {
+/**
+ * Baseline B: the same records packed into values of CHUNK, bare puts in one transaction. The
+ * floor puts each value with its key next to it; `keyPath` puts them into a store with a key
+ * path, for which the browser clones each value to read its key (Tradeline's chunks were stored
+ * that way until migration 011): shown next to the floor.
+ */
+async function chunkedPuts(entries: readonly LedgerEntry[], keyPath = false): Promise<number> {
   await deleteDB('bench-chunked');
-  const db = await openBare('bench-chunked', 'seq');
+  const db = await openBare('bench-chunked', keyPath ? 'seq' : undefined);
   const start = performance.now();
   const tx = db.transaction('values', 'readwrite');
   const store = tx.objectStore('values');
   for (let offset = 0, seq = 0; offset < entries.length; offset += CHUNK, seq++) {
-    store.put({ seq, records: entries.slice(offset, offset + CHUNK) });
+    const value = { seq, records: entries.slice(offset, offset + CHUNK) };
+    if (keyPath) store.put(value);
+    else store.put(value, seq);
   }
   await committed(tx);
   const took = ms(start);
@@ -198,6 +209,9 @@ export interface StorageResult {
   /** Median of chunkedRuns. */
   chunkedMs: number;
   chunkedRuns: number[];
+  /** Baseline B into a store with a key path (each value cloned for its key): median of keyPathRuns. */
+  keyPathMs: number;
+  keyPathRuns: number[];
   /** importEntries alone (lib/storage), 20,000 records per call. */
   storeMs: number;
   storeRuns: number[];
@@ -224,10 +238,11 @@ async function storage(count: number): Promise<StorageResult> {
   const generateMs = ms(start);
   const expectedGrossUsd = entries.reduce((n, e) => n + (e.kind === 'order' ? e.gross.amount : 0), 0);
 
-  // B and Tradeline's storing alternate, ROUNDS times each on fresh databases: both meet the
-  // same machine load and garbage in the page; the medians are compared.
+  // B, Tradeline's storing and B with a key path alternate, ROUNDS times each on fresh
+  // databases: all meet the same machine load and garbage in the page; the medians are compared.
   const chunkedRuns: number[] = [];
   const storeRuns: number[] = [];
+  const keyPathRuns: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     chunkedRuns.push(await chunkedPuts(entries));
     await deleteDB('bench-tradeline-store');
@@ -235,9 +250,11 @@ async function storage(count: number): Promise<StorageResult> {
     storeRuns.push(await tradelineStore(scratch, entries));
     scratch.close();
     await deleteDB('bench-tradeline-store');
+    keyPathRuns.push(await chunkedPuts(entries, true));
   }
   const chunkedMs = median(chunkedRuns);
   const storeMs = median(storeRuns);
+  const keyPathMs = median(keyPathRuns);
 
   const perRecordMs = await perRecordPuts(entries);
 
@@ -301,6 +318,8 @@ async function storage(count: number): Promise<StorageResult> {
     perRecordMs,
     chunkedMs,
     chunkedRuns,
+    keyPathMs,
+    keyPathRuns,
     storeMs,
     storeRuns,
     backgroundMs,

@@ -51,7 +51,7 @@ async function seeded(name: string): Promise<TradelineDatabase> {
 /** Replaces a stored chunk with `damage(chunk)`, as a bug, a downgrade or a bad disk would. */
 async function damage(db: TradelineDatabase, seq: number, hurt: (chunk: RecordChunk) => unknown) {
   const chunk = (await db.get('chunks', ['shopify', '2026-02', seq])) as RecordChunk;
-  await db.put('chunks', hurt(chunk) as RecordChunk);
+  await db.put('chunks', hurt(chunk) as RecordChunk, ['shopify', '2026-02', seq]);
   return chunk;
 }
 

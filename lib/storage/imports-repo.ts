@@ -1,6 +1,7 @@
 import { addMonths } from '../domain/months.ts';
 import type { ImportRecord, LedgerEntry, Platform } from '../domain/records.ts';
 import { MONTH_WRITER_STORES, repairMonth, storingIds, totalsOf } from './chunk-check.ts';
+import { putChunk } from './chunk-put.ts';
 import type { TradelineDatabase } from './db.ts';
 import { storedKeysOf } from './dedupe-keys.ts';
 import { markDedupeWritten } from './dedupe-revision.ts';
@@ -80,7 +81,7 @@ export async function removeImport(
     // Chunks, packed again from seq 0 in their stored order.
     const packed = Math.ceil(kept.length / CHUNK_SIZE);
     for (let seq = 0; seq < packed; seq++) {
-      void chunks.put({
+      void putChunk(chunks, {
         platform,
         month,
         seq,

@@ -17,6 +17,7 @@ import {
   type RepairTransaction,
   repairMonth,
 } from './chunk-check.ts';
+import { putChunk } from './chunk-put.ts';
 import type { TradelineDatabase } from './db.ts';
 import { appendStoredKeys, splitStoredKeys, storedKey, storedKeysOf } from './dedupe-keys.ts';
 import { dedupeRevision, markDedupeWritten } from './dedupe-revision.ts';
@@ -225,7 +226,7 @@ async function storeImport(
     }
     // Chunks first: a record that cannot be stored throws here, before anything else of this
     // month is queued (queued requests would be aborted with the transaction, unhandled).
-    for (const chunk of chunksFor(groupPlatform, month, tail, fresh)) void chunks.put(chunk);
+    for (const chunk of chunksFor(groupPlatform, month, tail, fresh)) void putChunk(chunks, chunk);
     own.joined = appendStoredKeys(own.joined, freshKeys);
     void dedupe.put({ platform: groupPlatform, month, keys: own.joined });
 

@@ -19,7 +19,10 @@ export const CHUNK_SIZE = 10_000;
 /** The database as the latest migration leaves it. */
 export interface TradelineDB extends DBSchema {
   imports: { key: string; value: ImportRecord };
-  /** Key: [platform, month, seq]. */
+  /**
+   * Key: [platform, month, seq], given next to the value (out-of-line since migration 011: put
+   * chunks with `putChunk`), which holds the same three fields.
+   */
   chunks: { key: [string, string, number]; value: RecordChunk };
   /** Key: [platform, month]. */
   dedupe: { key: [string, string]; value: DedupeKeys };

@@ -8,6 +8,7 @@ import { migration007 } from './007-language-auto.ts';
 import { migration008 } from './008-quarantine.ts';
 import { migration009 } from './009-dedupe-keys-joined.ts';
 import { migration010 } from './010-dedupe-revision.ts';
+import { migration011 } from './011-chunk-keys-out-of-line.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. A test checks the versions are 1..n, each in its own file. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fileProvenance, IMPORT_A, order, payout } from '../../../test/factories.ts';
+import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../../test/factories.ts';
 import type { LedgerEntry } from '../../domain/records.ts';
 import { addEntry, emptyAggregate } from '../aggregate.ts';
 import { exportAll } from '../data-repo.ts';
 import { openTradelineDb } from '../db.ts';
 import { keysOf } from '../dedupe-keys.ts';
+import { removeImport } from '../imports-repo.ts';
 import { rollBackInterrupted } from '../interrupted.ts';
 import { importEntries } from '../ledger-repo.ts';
 import { listQuarantine } from '../quarantine.ts';
@@ -399,7 +400,7 @@ describe('migrations', () => {
     });
     old.close();
     const db = await openTradelineDb({ name: 'revision-from-9' });
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(LATEST_VERSION);
     expect(await db.count('revisions')).toBe(0);
     const meta = {
       id: IMPORT_A,
@@ -417,6 +418,62 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrading from version 10 moves every chunk, a damaged one too, under its key to a store without a key path; import and removal go on exactly (011)', async () => {
+    const jan = [order('1001', '2026-01-05', 10_00), order('1002', '2026-01-06', 20_00)];
+    const feb = [order('2001', '2026-02-03', 30_00)];
+    const old = await openTradelineDb({ name: 'chunks-from-10', version: 10 });
+    await old.put('chunks', { platform: 'shopify', month: '2026-01', seq: 0, records: jan });
+    await old.put('chunks', { platform: 'shopify', month: '2026-02', seq: 0, records: feb });
+    await old.put('chunks', { platform: 'shopify', month: '2026-02', seq: 1, records: 'garbage' } as never);
+    await old.put('dedupe', {
+      platform: 'shopify',
+      month: '2026-01',
+      keys: jan.map((e) => e.key).join('\n'),
+    });
+    await old.put('dedupe', {
+      platform: 'shopify',
+      month: '2026-02',
+      keys: feb.map((e) => e.key).join('\n'),
+    });
+    const before = await old.getAll('chunks');
+    old.close();
+
+    const db = await openTradelineDb({ name: 'chunks-from-10' });
+    expect(db.version).toBe(LATEST_VERSION);
+    expect(db.transaction('chunks').store.keyPath).toBeNull();
+    expect([...db.objectStoreNames]).not.toContain('chunks-with-key-path');
+    expect(await db.getAllKeys('chunks')).toEqual([
+      ['shopify', '2026-01', 0],
+      ['shopify', '2026-02', 0],
+      ['shopify', '2026-02', 1],
+    ]);
+    expect(await db.getAll('chunks')).toEqual(before);
+
+    // The same orders and a new one: only the new one is added, to the month's last usable chunk
+    // (the damaged one is set aside when the import reads it).
+    const result = await importEntries(
+      db,
+      { id: IMPORT_B, provenance: fileProvenance(IMPORT_B, 4), importedAt: '2026-11-01T00:00:00.000Z' },
+      'shopify',
+      [...jan, ...feb, order('2002', '2026-02-04', 40_00)].map((e) => ({ ...e, importId: IMPORT_B })),
+    );
+    expect(result).toMatchObject({ added: 1, duplicates: 3 });
+    const febKeys = async () =>
+      (await db.getAll('chunks', IDBKeyRange.bound(['shopify', '2026-02', 0], ['shopify', '2026-02', 9])))
+        .flatMap((c) => c.records)
+        .map((r) => r.key);
+    expect(await febKeys()).toEqual(['shopify:order:2001', 'shopify:order:2002']);
+    expect((await listQuarantine(db)).map((q) => q.key)).toEqual(['shopify / 2026-02 / 1']);
+    // Removing the import repacks the month's chunks under their keys.
+    await removeImport(db, IMPORT_B);
+    expect(await febKeys()).toEqual(['shopify:order:2001']);
+    expect(await db.getAllKeys('chunks')).toEqual([
+      ['shopify', '2026-01', 0],
+      ['shopify', '2026-02', 0],
+    ]);
+    db.close();
+  });
+
   it('upgrading from every earlier version reaches the latest with every store', async () => {
     for (let from = 1; from < LATEST_VERSION; from++) {
       const name = `upgrade-from-${from}`;
@@ -424,6 +481,7 @@ describe('migrations', () => {
       const db = await openTradelineDb({ name });
       expect(db.version).toBe(LATEST_VERSION);
       expect(db.objectStoreNames.length, `from version ${from}`).toBe(10);
+      expect(db.transaction('chunks').store.keyPath, `from version ${from}`).toBeNull();
       db.close();
     }
   });
