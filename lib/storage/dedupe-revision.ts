@@ -19,7 +19,10 @@ interface WithRevisions {
 /** Marks the transaction's dedupe writes; returns the token that is stored once it commits. */
 export function markDedupeWritten(tx: WithRevisions): string {
   const token = crypto.randomUUID();
-  void tx.objectStore('revisions').put(token, DEDUPE);
+  // A failed transaction reports its failure itself (tx.done), not through this request.
+  tx.objectStore('revisions')
+    .put(token, DEDUPE)
+    .catch(() => undefined);
   return token;
 }
 

@@ -198,6 +198,69 @@ describe('importEntries', () => {
     db.close();
   });
 
+  it('a file batch put ahead of reading sees keys another page stored after the batch before, and stores exactly', async () => {
+    const db = await openTradelineDb();
+    const file = [
+      order('1', '2026-05-01', 1_00),
+      order('2', '2026-05-02', 1_00),
+      order('3', '2026-05-03', 1_00),
+    ];
+    await importEntries(db, meta(IMPORT_A, 3), 'shopify', [file[0] as LedgerEntry], { index: 0, count: 3 });
+    // The background (its own copy of storage) stores order 2 from a dashboard page meanwhile.
+    const background = await otherContext();
+    await background.importEntries(db, meta(IMPORT_B, 1), 'shopify', [
+      order('2', '2026-05-02', 1_00, IMPORT_B),
+    ]);
+    const second = await importEntries(db, meta(IMPORT_A, 3), 'shopify', [file[1] as LedgerEntry], {
+      index: 1,
+      count: 3,
+    });
+    expect(second).toMatchObject({ added: 0, duplicates: 1 });
+    const third = await importEntries(db, meta(IMPORT_A, 3), 'shopify', [file[2] as LedgerEntry], {
+      index: 2,
+      count: 3,
+    });
+    expect(third).toMatchObject({ added: 1, duplicates: 0 });
+    expect((await readMonth(db, 'shopify', '2026-05')).map((e) => e.orderId)).toEqual(['1', '2', '3']);
+    expect((await listImports(db)).map((i) => [i.id, i.added, i.duplicates, i.state])).toEqual(
+      expect.arrayContaining([
+        [IMPORT_A, 2, 1, 'complete'],
+        [IMPORT_B, 1, 0, 'complete'],
+      ]),
+    );
+    db.close();
+  });
+
+  it('a file batch whose commit failed after its call returned fails the next batch, which stores nothing', async () => {
+    const db = await openTradelineDb();
+    // The first batch's transaction, aborted after the call returned (as a full disk would at commit).
+    const opened: IDBTransaction[] = [];
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
+      const tx = original.apply(this, args);
+      opened.push(tx);
+      return tx;
+    };
+    try {
+      await importEntries(db, meta(IMPORT_A, 2), 'shopify', [order('1', '2026-05-01', 1_00)], {
+        index: 0,
+        count: 3,
+      });
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+    }
+    opened[0]?.abort();
+    await expect(
+      importEntries(db, meta(IMPORT_A, 2), 'shopify', [order('2', '2026-05-02', 1_00)], {
+        index: 1,
+        count: 3,
+      }),
+    ).rejects.toThrow('An earlier batch of this file was not stored');
+    expect(await readMonth(db, 'shopify', '2026-05')).toEqual([]);
+    expect(await db.count('imports')).toBe(0);
+    db.close();
+  });
+
   it('never adds amounts of different currencies together', async () => {
     const db = await openTradelineDb();
     const eur = { ...order('e1', '2026-06-01', 50_00), gross: { amount: 50_00, currency: 'EUR' } };

@@ -84,20 +84,59 @@ export async function importEntries(
   batch?: BatchPosition,
   now: Date = new Date(),
 ): Promise<ImportResult> {
-  const tx = db.transaction(MONTH_WRITER_STORES, 'readwrite');
-  try {
-    return await storeImport(tx, meta, platform, entries, batch, now);
-  } catch (error) {
-    // Whatever failed (a value that cannot be stored, a full disk), nothing of this call stays:
-    // requests already queued in the transaction would otherwise commit when it ends.
+  for (let attempt = 0; ; attempt++) {
+    const tx = db.transaction(MONTH_WRITER_STORES, 'readwrite');
     try {
-      tx.abort();
-    } catch {
-      // already finished or aborted by the browser
+      return await storeImport(tx, meta, platform, entries, batch, now);
+    } catch (error) {
+      // Whatever failed (a value that cannot be stored, a full disk), nothing of this call stays:
+      // requests already queued in the transaction would otherwise commit when it ends.
+      try {
+        tx.abort();
+      } catch {
+        // already finished or aborted by the browser
+      }
+      await tx.done.catch(() => undefined);
+      // Put ahead on key sets someone else changed meanwhile: done again, reading what is stored.
+      if (error instanceof PutAheadOnStaleKeys && attempt === 0) continue;
+      throw storageError(error);
     }
-    await tx.done.catch(() => undefined);
-    throw storageError(error);
   }
+}
+
+class PutAheadOnStaleKeys extends Error {}
+
+/**
+ * A request whose result is not awaited: if the transaction fails (at commit, possibly after the
+ * call returned), the failure is reported once, by the transaction, not by each request.
+ */
+function queued(request: Promise<unknown>): void {
+  request.catch(() => undefined);
+}
+
+/**
+ * Commits of a file's batches that their call did not wait for (all but the last: see
+ * storeImport), by import id. The file's next call, whose transaction starts only once that
+ * commit is over, fails with its error if it failed: the file fails as a whole.
+ */
+const unconfirmed = new Map<string, Promise<unknown>>();
+
+async function confirmEarlierBatch(importId: string): Promise<void> {
+  const earlier = unconfirmed.get(importId);
+  if (!earlier) return;
+  unconfirmed.delete(importId);
+  const failure = await earlier.then(
+    () => undefined,
+    (error: unknown) => error ?? new Error('aborted'),
+  );
+  if (failure === undefined) return;
+  const reason = storageError(failure);
+  throw Object.assign(
+    new Error(`An earlier batch of this file was not stored: ${reason.message}`, { cause: failure }),
+    {
+      name: reason.name,
+    },
+  );
 }
 
 interface KeySet {
@@ -116,7 +155,15 @@ interface KeySet {
  * it uses them and leaves them here only once its transaction committed: a failed call's sets
  * (holding keys that were never stored) are never reused, and two calls never share one.
  */
-let recent: { token: string; sets: Map<string, KeySet> } | undefined;
+let recent:
+  | {
+      token: string;
+      sets: Map<string, KeySet>;
+      /** The import whose batch left these, and the seq after each month's last chunk it wrote. */
+      importId: string;
+      nextSeqs: Map<string, number>;
+    }
+  | undefined;
 
 function keySetOf(joined: string): KeySet {
   return { joined, set: new Set(splitStoredKeys(joined)) };
@@ -142,48 +189,101 @@ async function storeImport(
   // A batch of a file stored in several calls never reads a chunk back to top it up (tailOf).
   const severalCalls = (batch?.count ?? 1) > 1;
 
-  // What the call reads is asked for at once, before any record is put: each request awaited on
-  // its own is a round trip to the browser's IndexedDB, and one made after a put also waits for
-  // the browser to take in that put's megabytes. The last call's key sets are reused if no one
-  // wrote dedupe keys since (read inside this transaction, which no other writer can interleave with).
-  const [revision, storedEarly, lastSeqs] = await Promise.all([
-    dedupeRevision(tx),
-    imports.get(meta.id),
-    severalCalls ? Promise.all(groups.map((g) => nextSeqOf(tx, g.platform, g.month))) : undefined,
-  ]);
-  const reusable = recent && revision !== undefined && recent.token === revision ? recent.sets : undefined;
+  if (batch?.index === 0) unconfirmed.delete(meta.id);
+  const taken = recent;
   recent = undefined;
-  // A repair in this call may rewrite this import's pending totals: its record is read again then.
-  let repaired = false;
-
+  const idOf = (platform: Platform, month: string) => `${tx.db.name}|${platform}|${month}`;
   // Dedupe keys of each platform-month the call needs: its months and their neighbours (the same
   // event can carry different dates in different formats: order date, charge date, settlement
-  // posting). Those not kept from the last call are read, all at once.
-  const keySets = new Map<string, KeySet>();
-  const idOf = (platform: Platform, month: string) => `${tx.db.name}|${platform}|${month}`;
+  // posting).
   const wanted = new Map<string, [Platform, string]>();
   for (const { platform: p, month } of groups) {
     for (const m of [addMonths(month, -1), month, addMonths(month, 1)]) wanted.set(idOf(p, m), [p, m]);
   }
-  const unread: [string, [Platform, string]][] = [];
-  for (const [id, key] of wanted) {
-    const kept = reusable?.get(id);
-    if (kept) keySets.set(id, kept);
-    else unread.push([id, key]);
-  }
-  const values: unknown[] = await Promise.all(unread.map(([, key]) => dedupe.get(key)));
-  for (const [i, [id, [p, month]]] of unread.entries()) {
-    const stored = values[i];
-    let joined: string;
-    if (stored === undefined) joined = '';
-    else if (dedupeProblem(stored, [p, month]) === null) joined = (stored as DedupeKeys).keys;
-    else {
-      // Damaged keys: rebuilt from the month's records (damaged chunks set aside with them).
-      await quarantineValue(tx, 'dedupe', [p, month], stored, now);
-      joined = storedKeysOf((await repairMonth(tx, p, month, now, true)).records);
-      repaired = true;
+  const keySets = new Map<string, KeySet>();
+  /** Seq after each month's last chunk (files stored in several calls: never read back to top up). */
+  const seqs = new Map<string, number>();
+  // A repair in this call may rewrite this import's pending totals: its record is read again then.
+  let repaired = false;
+  let revision: string | undefined;
+  let storedEarly: ImportRecord | undefined;
+
+  /** Builds the key sets of months read from the store (a damaged list is set aside and rebuilt). */
+  const keep = async (unread: [string, [Platform, string]][], values: unknown[]) => {
+    for (const [i, [id, [p, month]]] of unread.entries()) {
+      const stored = values[i];
+      let joined: string;
+      if (stored === undefined) joined = '';
+      else if (dedupeProblem(stored, [p, month]) === null) joined = (stored as DedupeKeys).keys;
+      else {
+        // Damaged keys: rebuilt from the month's records (damaged chunks set aside with them).
+        await quarantineValue(tx, 'dedupe', [p, month], stored, now);
+        joined = storedKeysOf((await repairMonth(tx, p, month, now, true)).records);
+        repaired = true;
+      }
+      keySets.set(id, keySetOf(joined));
     }
-    keySets.set(id, keySetOf(joined));
+  };
+
+  // The next batch of the file this context stored last is deduped and put against the key sets
+  // and chunk seqs that batch left, before any read comes back, so that this work overlaps that
+  // batch's commit (this transaction's first read waits for it). The reads then confirm it: if
+  // someone else wrote dedupe keys since (or that batch failed), this transaction is aborted
+  // before it commits and the call done again from what is stored. What that batch did not leave
+  // (a month further on) is asked for at once with the confirmation, and awaited where needed.
+  const ahead = severalCalls && (batch?.index ?? 0) > 0 && taken?.importId === meta.id ? taken : undefined;
+  let confirmed: Promise<[string | undefined, ImportRecord | undefined]> | undefined;
+  let rest: (() => Promise<void>) | undefined;
+  if (ahead) {
+    confirmed = Promise.all([dedupeRevision(tx), imports.get(meta.id)]);
+    confirmed.catch(() => undefined);
+    const unread = [...wanted].filter(([id]) => !ahead.sets.has(id));
+    for (const [id] of wanted) {
+      const kept = ahead.sets.get(id);
+      if (kept) keySets.set(id, kept);
+    }
+    const unseq = groups.filter((g) => !ahead.nextSeqs.has(idOf(g.platform, g.month)));
+    for (const g of groups) {
+      const seq = ahead.nextSeqs.get(idOf(g.platform, g.month));
+      if (seq !== undefined) seqs.set(idOf(g.platform, g.month), seq);
+    }
+    if (unread.length > 0 || unseq.length > 0) {
+      const values = Promise.all(unread.map(([, key]) => dedupe.get(key)));
+      const found = Promise.all(unseq.map((g) => nextSeqOf(tx, g.platform, g.month)));
+      // Awaited below unless a put fails first (the transaction is aborted then).
+      values.catch(() => undefined);
+      found.catch(() => undefined);
+      let loading: Promise<void> | undefined;
+      rest = () => {
+        loading ??= Promise.all([values, found]).then(async ([v, f]) => {
+          for (const [i, g] of unseq.entries()) seqs.set(idOf(g.platform, g.month), f[i] ?? 0);
+          await keep(unread, v);
+        });
+        return loading;
+      };
+    }
+  } else {
+    // What the call reads is asked for at once, before any record is put: each request awaited on
+    // its own is a round trip to the browser's IndexedDB, and one made after a put also waits for
+    // the browser to take in that put's megabytes. The last call's key sets are reused if no one
+    // wrote dedupe keys since (read inside this transaction, which no other writer can interleave with).
+    let found: number[] | undefined;
+    [revision, storedEarly, found] = await Promise.all([
+      dedupeRevision(tx),
+      imports.get(meta.id),
+      severalCalls ? Promise.all(groups.map((g) => nextSeqOf(tx, g.platform, g.month))) : undefined,
+    ]);
+    await confirmEarlierBatch(meta.id);
+    for (const [i, g] of groups.entries()) if (found) seqs.set(idOf(g.platform, g.month), found[i] ?? 0);
+    const reusable = taken && revision !== undefined && taken.token === revision ? taken.sets : undefined;
+    // Those not kept from the last call are read, all at once.
+    const unread: [string, [Platform, string]][] = [];
+    for (const [id, key] of wanted) {
+      const kept = reusable?.get(id);
+      if (kept) keySets.set(id, kept);
+      else unread.push([id, key]);
+    }
+    await keep(unread, await Promise.all(unread.map(([, key]) => dedupe.get(key))));
   }
   const keysOf = (p: Platform, month: string): KeySet => {
     const found = keySets.get(idOf(p, month));
@@ -191,15 +291,24 @@ async function storeImport(
     return found;
   };
 
-  for (const [g, { platform: groupPlatform, month, entries: group }] of groups.entries()) {
+  const nextSeqs = new Map<string, number>();
+  for (const { platform: groupPlatform, month, entries: group } of groups) {
     months.add(month);
+    const id = idOf(groupPlatform, month);
+    const neighbours = [
+      idOf(groupPlatform, addMonths(month, -1)),
+      id,
+      idOf(groupPlatform, addMonths(month, 1)),
+    ];
+    if (rest && (!seqs.has(id) || neighbours.some((n) => !keySets.has(n)))) await rest();
     const topUp = !severalCalls && group.length < CHUNK_SIZE;
-    let tail: Tail & { rebuilt?: string } = lastSeqs
-      ? { nextSeq: lastSeqs[g] ?? 0 }
+    let tail: Tail & { rebuilt?: string } = severalCalls
+      ? { nextSeq: seqs.get(id) ?? 0 }
       : await tailOf(tx, groupPlatform, month, topUp, now);
+    nextSeqs.set(id, tail.nextSeq);
     // A repair rewrote the month's keys: dedupe against those (not a set read before it).
     if (tail.rebuilt !== undefined) {
-      keySets.set(idOf(groupPlatform, month), keySetOf(tail.rebuilt));
+      keySets.set(id, keySetOf(tail.rebuilt));
       repaired = true;
     }
     const own = keysOf(groupPlatform, month);
@@ -226,15 +335,22 @@ async function storeImport(
     }
     // Chunks first: a record that cannot be stored throws here, before anything else of this
     // month is queued (queued requests would be aborted with the transaction, unhandled).
-    for (const chunk of chunksFor(groupPlatform, month, tail, fresh)) void putChunk(chunks, chunk);
+    const written = chunksFor(groupPlatform, month, tail, fresh);
+    for (const chunk of written) queued(putChunk(chunks, chunk));
+    nextSeqs.set(id, (written.at(-1)?.seq ?? tail.nextSeq - 1) + 1);
     own.joined = appendStoredKeys(own.joined, freshKeys);
-    void dedupe.put({ platform: groupPlatform, month, keys: own.joined });
+    queued(dedupe.put({ platform: groupPlatform, month, keys: own.joined }));
 
     const delta = emptyAggregate(groupPlatform, month);
     for (const entry of fresh) addEntry(delta, entry);
     deltas.set(month, delta);
   }
 
+  if (confirmed && ahead) {
+    [revision, storedEarly] = await confirmed;
+    await confirmEarlierBatch(meta.id);
+    if (revision !== ahead.token) throw new PutAheadOnStaleKeys();
+  }
   const stored = repaired ? await imports.get(meta.id) : storedEarly;
   // An interrupted import's record is only its notice: this file starts afresh.
   const previous = stored?.state === 'interrupted' ? undefined : stored;
@@ -254,7 +370,7 @@ async function storeImport(
       const stored = await aggregates.get([platform, month]);
       const agg = stored ?? emptyAggregate(platform, month);
       mergeAggregate(agg, delta);
-      void aggregates.put(agg);
+      queued(aggregates.put(agg));
     }
   }
   const record: ImportRecord = {
@@ -267,11 +383,22 @@ async function storeImport(
     state: storing ? 'storing' : 'complete',
     ...(storing ? { pending: [...pending.values()] } : {}),
   };
-  void imports.put(record);
+  queued(imports.put(record));
   const token = markDedupeWritten(tx);
+  const result = { importId: meta.id, added, duplicates, months: [...months].sort() };
+  // A file's batches before its last do not wait for their commit: the next batch's work overlaps
+  // it (see `ahead`), and its transaction confirms it. The sets are left for the next call now,
+  // under the token this transaction writes: they are reused only if it committed.
+  if (storing) {
+    recent = { token, sets: keySets, importId: meta.id, nextSeqs };
+    const done = tx.done;
+    done.catch(() => undefined);
+    unconfirmed.set(meta.id, done);
+    return result;
+  }
   await tx.done;
-  recent = { token, sets: keySets };
-  return { importId: meta.id, added, duplicates, months: [...months].sort() };
+  recent = { token, sets: keySets, importId: meta.id, nextSeqs };
+  return result;
 }
 
 /** Moves one damaged value to quarantine inside the caller's transaction. */
