@@ -8,8 +8,8 @@ import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient, firstThenFresh } from '../../lib/messaging/client.ts';
 import type { Overview } from '../../lib/messaging/protocol.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
-import '../../components/common/base.css';
 import { takeEarly } from '../../lib/messaging/early-requests.ts';
+import '../../components/common/base.css';
 
 // The first answers were asked for by the entry script (main.tsx) before this bundle ran.
 const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
