@@ -10,7 +10,9 @@
  * to the `tradeline:first-data` mark: the page's main-thread CPU by kind of work (script evaluation
  * per file, callbacks, compiles, code cache, style, layout, paint, garbage collection) and the
  * background's CPU; with TRACE_TIMELINE=1 also each open's main-thread events of 0.5 ms or more,
- * the background's tasks and the page's resource loads, in time from navigation start.
+ * the background's tasks and the page's resource loads, in time from navigation start. With
+ * TRACE_DUMP=dir each open's raw events are written there (dir/N-page.json), and TRACE_SAMPLES=1
+ * adds V8's sampling profiler to them (which slows the pages: compare such runs only together).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +52,8 @@ const CATEGORIES = [
   'loading',
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-v8.compile',
+  // TRACE_SAMPLES=1: V8's sampling profiler too (ProfileChunk events, read from TRACE_DUMP's files).
+  ...(process.env.TRACE_SAMPLES === '1' ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ].join(',');
 
 /** One open: wall times (ms from navigation start) and thread CPU (ms) by kind. */
@@ -198,7 +202,8 @@ async function traceOpen(context: BrowserContext, cdpOf: () => Promise<CDPSessio
   await done;
   await page.close();
   await cdp.detach();
-  if (DUMP) writeFileSync(join(DUMP, `${++dumped}-${basename(new URL(url).pathname)}.json`), JSON.stringify(events));
+  if (DUMP)
+    writeFileSync(join(DUMP, `${++dumped}-${basename(new URL(url).pathname)}.json`), JSON.stringify(events));
   return analyse(events, new URL(url).pathname);
 }
 

@@ -6,12 +6,13 @@ import { setOptionsLanguage } from '../../components/options/strings.ts';
 import type { Settings } from '../../lib/domain/records.ts';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient, firstThenFresh } from '../../lib/messaging/client.ts';
+import { takeEarly } from '../../lib/messaging/early-requests.ts';
 import type { Overview } from '../../lib/messaging/protocol.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
-import { takeEarly } from '../../lib/messaging/early-requests.ts';
+// Imported last: the chunk the popup and the options page share is named after it (chunks/base-*).
 import '../../components/common/base.css';
 
-// The first answers were asked for by the entry script (main.tsx) before this bundle ran.
+// The first answers were asked for by the page's first script (options-early.js) before this one ran.
 const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const formats = FORMATS.map(({ id, label }) => ({ id, label }));

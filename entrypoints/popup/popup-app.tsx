@@ -5,11 +5,12 @@ import { Popup } from '../../components/popup/Popup.tsx';
 import { setPopupLanguage, strings } from '../../components/popup/strings.ts';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient, firstThenFresh } from '../../lib/messaging/client.ts';
-import type { Overview } from '../../lib/messaging/protocol.ts';
 import { takeEarly } from '../../lib/messaging/early-requests.ts';
+import type { Overview } from '../../lib/messaging/protocol.ts';
+// Imported last: the chunk the popup and the options page share is named after it (chunks/base-*).
 import '../../components/common/base.css';
 
-// The first answers were asked for by the entry script (main.tsx) before this bundle ran.
+// The first answers were asked for by the page's first script (popup-early.js) before this one ran.
 const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
