@@ -44,7 +44,7 @@ function render(language: string): void {
     <Options
       key={language}
       loadOverview={loadOverview}
-      loadImports={() => client.send('listImports', {})}
+      loadImports={loadImports}
       saveSettings={(settings) => client.send('saveSettings', settings)}
       formats={formats}
       createImportWorker={createImportWorker}
@@ -72,11 +72,12 @@ function render(language: string): void {
 }
 
 // The seller's language (known before the first paint: no English flash) needs the overview;
-// the page's first load of it gets this same answer.
+// the page's first loads of it and of the imports get these same answers.
 const firstOverview: Promise<Overview> = client.send('getOverview', {});
 const loadOverview = firstThenFresh(firstOverview, () => client.send('getOverview', {}));
-const settings = await firstOverview.then(
-  (overview) => overview.settings,
-  () => undefined,
-);
-render(switchLanguage(settings?.language));
+const firstImports = client.send('listImports', {});
+const loadImports = firstThenFresh(firstImports, () => client.send('listImports', {}));
+// Both, before the first render: its frame shows the sources list, and the requests the page
+// makes once rendered (channels, consents, quarantine) do not queue ahead of the list (issue 10).
+const [overview] = await Promise.allSettled([firstOverview, firstImports]);
+render(switchLanguage(overview.status === 'fulfilled' ? overview.value.settings.language : undefined));
