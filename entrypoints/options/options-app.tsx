@@ -1,5 +1,4 @@
 import { createRoot } from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import { createImportWorker } from '../../components/options/create-import-worker.ts';
 import { Options } from '../../components/options/Options.tsx';
 import { setOptionsLanguage } from '../../components/options/strings.ts';
@@ -7,13 +6,16 @@ import type { Settings } from '../../lib/domain/records.ts';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient, firstThenFresh } from '../../lib/messaging/client.ts';
 import { takeEarly } from '../../lib/messaging/early-requests.ts';
+import { pageBrowser } from '../../lib/messaging/page-browser.ts';
 import type { Overview } from '../../lib/messaging/protocol.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
 // Imported last: the chunk the popup and the options page share is named after it (chunks/base-*).
 import '../../components/common/base.css';
 
 // The first answers were asked for by the page's first script (options-early.js) before this one ran.
-const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
+// The browser's own APIs, not webextension-polyfill (lib/messaging/page-browser.ts).
+const browser = pageBrowser();
+const client = createClient((message) => takeEarly(message) ?? browser.sendMessage(message));
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const formats = FORMATS.map(({ id, label }) => ({ id, label }));
 
@@ -33,7 +35,7 @@ function download(file: Blob, fileName: string): void {
 
 /** Switches the page's texts; the key makes React build the page afresh in the new language. */
 function switchLanguage(setting: Settings['language'] | undefined): string {
-  const language = resolveLanguage(setting, browser.i18n.getUILanguage());
+  const language = resolveLanguage(setting, browser.uiLanguage());
   setOptionsLanguage(language);
   document.documentElement.lang = language.replace('_', '-');
   return language;
