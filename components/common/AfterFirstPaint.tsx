@@ -9,5 +9,5 @@ import { type ReactNode, useEffect, useState } from 'react';
 export function AfterFirstPaint({ children }: { children: ReactNode }) {
   const [painted, setPainted] = useState(false);
   useEffect(() => setPainted(true), []);
-  return painted ? <>{children}</> : null;
+  return painted ? children : null;
 }
