@@ -31,8 +31,8 @@ export const SIZE_BUDGETS: readonly SizeBudget[] = [
   },
   {
     file: /^chunks\/base-[\w-]+\.js$/,
-    maxGzipBytes: 40 * kB,
-    why: 'The UI library shared by the popup and the options page, and the English and Chinese message tables of both pages (about 17 kB: the seller picks the language, so both ship); the popup must paint in under 150 ms. 101 kB in November 2026, 116 kB with the tables; 118.6 kB before issue 8, 124.9 kB after it added the `issue.*` texts (every parser issue in both languages) and the consent sheet’s field and value texts. 94.7 kB once zod left it (issue 10, third round). 35.0 kB since the pages run on Preact through `preact/compat` instead of React and React DOM (issue 10, fourth round: React DOM was 207 kB of the chunk’s 309 kB minified, and most of its evaluation before the first paint), so the budget follows it down from 100 kB.',
+    maxGzipBytes: 37 * kB,
+    why: 'The UI library shared by the popup and the options page, and the English and Chinese message tables of both pages (about 17 kB: the seller picks the language, so both ship); the popup must paint in under 150 ms. 101 kB in November 2026, 116 kB with the tables; 118.6 kB before issue 8, 124.9 kB after it added the `issue.*` texts (every parser issue in both languages) and the consent sheet’s field and value texts. 94.7 kB once zod left it (issue 10, third round). 35.0 kB since the pages run on Preact through `preact/compat` instead of React and React DOM (issue 10, fourth round: React DOM was 207 kB of the chunk’s 309 kB minified, and most of its evaluation before the first paint), so the budget follows it down from 100 kB. 33.0 kB once the pages use the browser’s own APIs instead of webextension-polyfill (issue 10, fifth round: its import copied every property of `chrome` before the first render), so the budget follows it down from 40 kB.',
   },
   {
     file: /^chunks\/business-check-[\w-]+\.js$/,
