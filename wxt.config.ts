@@ -7,9 +7,9 @@ import {
 } from './lib/manifest-permissions.ts';
 import { readerResources } from './lib/pages/registry.ts';
 import { PREACT_FOR_REACT } from './scripts/preact-alias.ts';
+import { dropEmptyChunks } from './scripts/vite-drop-empty-chunks.ts';
 import { lightContentScriptBrowser } from './scripts/vite-light-browser.ts';
 import { localeTables } from './scripts/vite-locales.ts';
-import { preloadDynamicImports } from './scripts/vite-preload-dynamic.ts';
 
 /**
  * A release build (`npm run build:release`, WXT_RELEASE=1) refuses plain-HTTP loopback channels
@@ -22,10 +22,13 @@ const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
-    plugins: [localeTables(), lightContentScriptBrowser(), preloadDynamicImports()],
+    plugins: [localeTables(), lightContentScriptBrowser(), dropEmptyChunks()],
     // The pages run on Preact through its React compatibility layer (issue 10: React DOM was
     // most of their shared chunk and of its evaluation before the first paint).
     resolve: { alias: PREACT_FOR_REACT },
+    // Every browser Tradeline supports has modulepreload: without Vite's polyfill, WXT's
+    // HTML-plugin chunk is empty, and dropEmptyChunks spares each page fetching it (issue 10).
+    build: { modulePreload: { polyfill: false } },
   }),
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({

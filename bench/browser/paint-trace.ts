@@ -10,9 +10,11 @@
  * to the `tradeline:first-data` mark: the page's main-thread CPU by kind of work (script evaluation
  * per file, callbacks, compiles, code cache, style, layout, paint, garbage collection) and the
  * background's CPU; with TRACE_TIMELINE=1 also each open's main-thread events of 0.5 ms or more,
- * the background's tasks and the page's resource loads, in time from navigation start.
+ * the background's tasks and the page's resource loads, in time from navigation start. With
+ * TRACE_DUMP=dir each open's raw events are written there (dir/N-page.json), and TRACE_SAMPLES=1
+ * adds V8's sampling profiler to them (which slows the pages: compare such runs only together).
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium } from 'playwright-core';
@@ -37,6 +39,9 @@ const ORDERS = Number(process.env.TRACE_ORDERS ?? 1_000_000);
 /** The floor (an extension page that pings the background and marks), then the two pages. */
 const PAGES = ['bench-ping', 'popup', 'options'];
 const TIMELINE = process.env.TRACE_TIMELINE === '1';
+/** A folder to write each open's raw trace events to (JSON, for chrome://tracing or a script). */
+const DUMP = process.env.TRACE_DUMP;
+let dumped = 0;
 const CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -47,6 +52,8 @@ const CATEGORIES = [
   'loading',
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-v8.compile',
+  // TRACE_SAMPLES=1: V8's sampling profiler too (ProfileChunk events, read from TRACE_DUMP's files).
+  ...(process.env.TRACE_SAMPLES === '1' ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ].join(',');
 
 /** One open: wall times (ms from navigation start) and thread CPU (ms) by kind. */
@@ -157,6 +164,11 @@ function analyse(events: TraceEvent[], page: string): { cost: OpenCost; timeline
       (e) =>
         `${((e.ts - start) / 1000).toFixed(1).padStart(7)} ms +${((e.dur ?? 0) / 1000).toFixed(1)} (cpu ${((e.tdur ?? 0) / 1000).toFixed(1)}) BACKGROUND task`,
     );
+  // Only the request names its URL: the response and the finish are matched to it by request id.
+  const requestOf = (e: TraceEvent) =>
+    String((e.args?.data as Record<string, unknown> | undefined)?.requestId ?? '');
+  const urls = new Map<string, string>();
+  for (const e of events) if (e.name === 'ResourceSendRequest') urls.set(requestOf(e), fileOf(e));
   const resources = events
     .filter(
       (e) =>
@@ -165,7 +177,10 @@ function analyse(events: TraceEvent[], page: string): { cost: OpenCost; timeline
         e.ts <= end &&
         ['ResourceSendRequest', 'ResourceFinish', 'ResourceReceiveResponse'].includes(e.name),
     )
-    .map((e) => `${((e.ts - start) / 1000).toFixed(1).padStart(7)} ms ${e.name} ${fileOf(e)}`);
+    .map(
+      (e) =>
+        `${((e.ts - start) / 1000).toFixed(1).padStart(7)} ms ${e.name} ${urls.get(requestOf(e)) ?? fileOf(e)}`,
+    );
   return { cost, timeline: [...timeline, ...bg, ...resources].sort() };
 }
 
@@ -187,6 +202,8 @@ async function traceOpen(context: BrowserContext, cdpOf: () => Promise<CDPSessio
   await done;
   await page.close();
   await cdp.detach();
+  if (DUMP)
+    writeFileSync(join(DUMP, `${++dumped}-${basename(new URL(url).pathname)}.json`), JSON.stringify(events));
   return analyse(events, new URL(url).pathname);
 }
 

@@ -3,6 +3,7 @@ import type { StoredApplication } from '../../lib/domain/application.ts';
 import type { Channel } from '../../lib/domain/channel.ts';
 import type { ImportRecord, Settings } from '../../lib/domain/records.ts';
 import type { Overview, RequestOf, ResponseOf } from '../../lib/messaging/protocol.ts';
+import { AfterFirstPaint } from '../common/AfterFirstPaint.tsx';
 import { useLoad } from '../common/useLoad.ts';
 import { ChannelsSection } from './ChannelsSection.tsx';
 import { DataCareSection, type Quarantined } from './DataCareSection.tsx';
@@ -96,41 +97,44 @@ export function Options(props: OptionsProps) {
         {...(props.importBatchSize ? { batchSize: props.importBatchSize } : {})}
       />
       <ChannelsSection channels={channels} addCatalog={props.addCatalog} onChanged={reloadChannels} />
-      <PrivacySection
-        applications={applications}
-        revokeConsent={props.revokeConsent}
-        exportPage={props.exportPage}
-        download={props.download}
-        deleteAll={props.deleteAll}
-        onConsentsChanged={reloadApplications}
-        onDeleted={onEverythingChanged}
-        {...(props.now ? { now: props.now } : {})}
-      />
-      <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading">{S.settings.heading}</h2>
-        {overview.state === 'loading' && <p>{S.loading}</p>}
-        {overview.state === 'error' && (
-          <p className="tl-error" role="alert">
-            {S.settings.loadFailed(overview.message)}
-          </p>
-        )}
+      {/* Under the sources and the channels: drawn a frame after the sources list (issue 10). */}
+      <AfterFirstPaint>
+        <PrivacySection
+          applications={applications}
+          revokeConsent={props.revokeConsent}
+          exportPage={props.exportPage}
+          download={props.download}
+          deleteAll={props.deleteAll}
+          onConsentsChanged={reloadApplications}
+          onDeleted={onEverythingChanged}
+          {...(props.now ? { now: props.now } : {})}
+        />
+        <section aria-labelledby="settings-heading">
+          <h2 id="settings-heading">{S.settings.heading}</h2>
+          {overview.state === 'loading' && <p>{S.loading}</p>}
+          {overview.state === 'error' && (
+            <p className="tl-error" role="alert">
+              {S.settings.loadFailed(overview.message)}
+            </p>
+          )}
+          {overview.state === 'ready' && (
+            <SettingsSection
+              key={generation}
+              settings={overview.value.settings}
+              onSave={onSaveSettings}
+              loadCheck={imports.state !== 'loading'}
+            />
+          )}
+        </section>
         {overview.state === 'ready' && (
-          <SettingsSection
-            key={generation}
+          <DataCareSection
+            key={`care-${generation}`}
             settings={overview.value.settings}
             onSave={onSaveSettings}
-            loadCheck={imports.state !== 'loading'}
+            quarantine={quarantine}
           />
         )}
-      </section>
-      {overview.state === 'ready' && (
-        <DataCareSection
-          key={`care-${generation}`}
-          settings={overview.value.settings}
-          onSave={onSaveSettings}
-          quarantine={quarantine}
-        />
-      )}
+      </AfterFirstPaint>
     </main>
   );
 }

@@ -40,7 +40,7 @@ describe('ProfileCard', () => {
     expect(chart.querySelector('desc')?.textContent).toBe(
       '2026-01 to 2026-11: gross sales of $72,000.00 in total, refunds of $1,600.00, payouts of $16.00.',
     );
-    const table = within(screen.getByTestId('monthly-table'));
+    const table = within(await screen.findByTestId('monthly-table'));
     expect(table.getByRole('row', { name: '2026-03 $9,000.00 $200.00 $2.00' })).toBeTruthy();
     expect(table.getByRole('row', { name: '2026-10 no data' })).toBeTruthy();
     expect(screen.getByTestId('profile-ttm-sales').textContent).toBe('$72,000.00');
@@ -51,11 +51,24 @@ describe('ProfileCard', () => {
     );
   });
 
+  it('draws the score and the chart first, and what lies below the fold in the next frame', async () => {
+    render(<ProfileCard loadProfile={async () => stored('2026-11-20')} />);
+    expect((await screen.findByTestId('profile-band')).textContent).toMatch(/^[A-E]$/);
+    expect(screen.getByTestId('monthly-chart')).toBeTruthy();
+    expect(screen.getByTestId('profile-reasons').textContent).toContain('months');
+    // Not in the first frame: the improvements, the score's factors, the data notes, the figures.
+    for (const below of ['profile-improve', 'profile-factors', 'profile-coverage', 'monthly-table'])
+      expect(screen.queryByTestId(below)).toBeNull();
+    expect(await screen.findByTestId('profile-factors')).toBeTruthy();
+    for (const below of ['profile-improve', 'profile-coverage', 'monthly-table'])
+      expect(screen.getByTestId(below)).toBeTruthy();
+  });
+
   it('speaks Simplified Chinese, with money and dates formatted for it', async () => {
     setPopupLanguage('zh_CN');
     render(<ProfileCard loadProfile={async () => stored('2026-11-20')} />);
     expect(await screen.findByRole('heading', { name: '逐月走势' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: '评分构成' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '评分构成' })).toBeTruthy();
     expect(screen.getByRole('row', { name: /^经营时长 \d+\/\d+$/ })).toBeTruthy();
     expect(screen.getByTestId('profile-freshness').textContent).toContain('最新记录：2026年11月20日 之前');
     expect(screen.getByTestId('profile-ttm-sales').textContent).toBe('US$72,000.00');
@@ -92,8 +105,9 @@ describe('ProfileCard', () => {
     const value = ProfileAnswer.parse({ ...good, profile: { ...good.profile, factors: 'damaged' } });
     render(<ProfileCard loadProfile={async () => value} />);
     expect((await screen.findByTestId('profile-score')).textContent).toBe(String(good.profile.score));
+    // Once what lies below the fold is drawn too: the data notes, and no factors.
+    expect(await screen.findByTestId('profile-coverage')).toBeTruthy();
     expect(screen.queryByTestId('profile-factors')).toBeNull();
-    expect(screen.getByTestId('profile-coverage')).toBeTruthy();
     // Score and band stay strict: a profile without a valid score is no answer at all.
     expect(ProfileAnswer.safeParse({ ...good, profile: { ...good.profile, score: 'high' } }).success).toBe(
       false,

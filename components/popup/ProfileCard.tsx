@@ -1,6 +1,7 @@
 import type { ProfileAnswer } from '../../lib/messaging/protocol.ts';
 import { formatMoney } from '../../lib/money/format.ts';
 import { FACTORS } from '../../lib/profile/scorecard.ts';
+import { AfterFirstPaint } from '../common/AfterFirstPaint.tsx';
 import { useFirstDataMark } from '../common/marks.ts';
 import { useLoad } from '../common/useLoad.ts';
 import { formatDate } from './format.ts';
@@ -79,58 +80,61 @@ export function ProfileCard({ loadProfile }: { loadProfile: () => Promise<Profil
           </ul>
         </>
       )}
-      {improvements.length > 0 && (
-        <>
-          <h2>{t.improveHeading}</h2>
-          <ul data-testid="profile-improve">
-            {improvements.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {profile.factors && profile.factors.length > 0 && (
-        <>
-          <h2>{t.factorsHeading}</h2>
-          <table data-testid="profile-factors">
-            <thead>
-              <tr>
-                <th scope="col">{t.factor}</th>
-                <th scope="col" className="num">
-                  {t.points}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.factors.map((f) => (
-                <tr key={f.id}>
-                  <th scope="row">{strings.factors[f.id] ?? f.label}</th>
-                  <td className="num">{t.pointsOf(f.points, f.max)}</td>
-                </tr>
+      {/* Below the popup's fold (600 px): drawn a frame after the score and the chart. */}
+      <AfterFirstPaint>
+        {improvements.length > 0 && (
+          <>
+            <h2>{t.improveHeading}</h2>
+            <ul data-testid="profile-improve">
+              {improvements.map((text) => (
+                <li key={text}>{text}</li>
               ))}
-            </tbody>
-          </table>
-        </>
-      )}
-      {(coverage !== undefined || freshness !== undefined) && (
-        <>
-          <h2>{t.dataHeading}</h2>
-          <ul className="tl-plain">
-            {coverage !== undefined && (
-              <li data-testid="profile-coverage">
-                {t.coverage(coverage)}
-                <div className="tl-note">{t.coverageHint}</div>
-              </li>
-            )}
-            {freshness !== undefined && (
-              <li data-testid="profile-freshness">
-                {t.freshness(freshness, formatDate(stored.value.asOf))}
-                {freshness !== null && freshness > STALE_DAYS && <div className="tl-note">{t.stale}</div>}
-              </li>
-            )}
-          </ul>
-        </>
-      )}
+            </ul>
+          </>
+        )}
+        {profile.factors && profile.factors.length > 0 && (
+          <>
+            <h2>{t.factorsHeading}</h2>
+            <table data-testid="profile-factors">
+              <thead>
+                <tr>
+                  <th scope="col">{t.factor}</th>
+                  <th scope="col" className="num">
+                    {t.points}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {profile.factors.map((f) => (
+                  <tr key={f.id}>
+                    <th scope="row">{strings.factors[f.id] ?? f.label}</th>
+                    <td className="num">{t.pointsOf(f.points, f.max)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+        {(coverage !== undefined || freshness !== undefined) && (
+          <>
+            <h2>{t.dataHeading}</h2>
+            <ul className="tl-plain">
+              {coverage !== undefined && (
+                <li data-testid="profile-coverage">
+                  {t.coverage(coverage)}
+                  <div className="tl-note">{t.coverageHint}</div>
+                </li>
+              )}
+              {freshness !== undefined && (
+                <li data-testid="profile-freshness">
+                  {t.freshness(freshness, formatDate(stored.value.asOf))}
+                  {freshness !== null && freshness > STALE_DAYS && <div className="tl-note">{t.stale}</div>}
+                </li>
+              )}
+            </ul>
+          </>
+        )}
+      </AfterFirstPaint>
     </section>
   );
 }

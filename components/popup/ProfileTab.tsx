@@ -1,5 +1,6 @@
 import type { Overview, ProfileAnswer } from '../../lib/messaging/protocol.ts';
 import { formatTotals } from '../../lib/money/format.ts';
+import { AfterFirstPaint } from '../common/AfterFirstPaint.tsx';
 import type { Load } from '../common/useLoad.ts';
 import { ProfileCard } from './ProfileCard.tsx';
 import { strings } from './strings.ts';
@@ -23,7 +24,10 @@ export function ProfileTab({ overview, loadProfile, onOpenOptions }: ProfileTabP
   return (
     <>
       <ProfileCard loadProfile={loadProfile} />
-      <Summary overview={overview.value} onOpenOptions={onOpenOptions} />
+      {/* Below the popup's fold, under the profile: drawn a frame after it. */}
+      <AfterFirstPaint>
+        <Summary overview={overview.value} onOpenOptions={onOpenOptions} />
+      </AfterFirstPaint>
     </>
   );
 }

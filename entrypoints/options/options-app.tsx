@@ -1,18 +1,21 @@
 import { createRoot } from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import { createImportWorker } from '../../components/options/create-import-worker.ts';
 import { Options } from '../../components/options/Options.tsx';
 import { setOptionsLanguage } from '../../components/options/strings.ts';
 import type { Settings } from '../../lib/domain/records.ts';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient, firstThenFresh } from '../../lib/messaging/client.ts';
+import { takeEarly } from '../../lib/messaging/early-requests.ts';
+import { pageBrowser } from '../../lib/messaging/page-browser.ts';
 import type { Overview } from '../../lib/messaging/protocol.ts';
 import { FORMATS } from '../../lib/sources/registry.ts';
+// Imported last: the chunk the popup and the options page share is named after it (chunks/base-*).
 import '../../components/common/base.css';
-import { takeEarly } from '../../lib/messaging/early-requests.ts';
 
-// The first answers were asked for by the entry script (main.tsx) before this bundle ran.
-const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
+// The first answers were asked for by the page's first script (options-early.js) before this one ran.
+// The browser's own APIs, not webextension-polyfill (lib/messaging/page-browser.ts).
+const browser = pageBrowser();
+const client = createClient((message) => takeEarly(message) ?? browser.sendMessage(message));
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const formats = FORMATS.map(({ id, label }) => ({ id, label }));
 
@@ -32,7 +35,7 @@ function download(file: Blob, fileName: string): void {
 
 /** Switches the page's texts; the key makes React build the page afresh in the new language. */
 function switchLanguage(setting: Settings['language'] | undefined): string {
-  const language = resolveLanguage(setting, browser.i18n.getUILanguage());
+  const language = resolveLanguage(setting, browser.uiLanguage());
   setOptionsLanguage(language);
   document.documentElement.lang = language.replace('_', '-');
   return language;
@@ -43,7 +46,7 @@ function render(language: string): void {
     <Options
       key={language}
       loadOverview={loadOverview}
-      loadImports={() => client.send('listImports', {})}
+      loadImports={loadImports}
       saveSettings={(settings) => client.send('saveSettings', settings)}
       formats={formats}
       createImportWorker={createImportWorker}
@@ -71,11 +74,12 @@ function render(language: string): void {
 }
 
 // The seller's language (known before the first paint: no English flash) needs the overview;
-// the page's first load of it gets this same answer.
+// the page's first loads of it and of the imports get these same answers.
 const firstOverview: Promise<Overview> = client.send('getOverview', {});
 const loadOverview = firstThenFresh(firstOverview, () => client.send('getOverview', {}));
-const settings = await firstOverview.then(
-  (overview) => overview.settings,
-  () => undefined,
-);
-render(switchLanguage(settings?.language));
+const firstImports = client.send('listImports', {});
+const loadImports = firstThenFresh(firstImports, () => client.send('listImports', {}));
+// Both, before the first render: its frame shows the sources list, and the requests the page
+// makes once rendered (channels, consents, quarantine) do not queue ahead of the list (issue 10).
+const [overview] = await Promise.allSettled([firstOverview, firstImports]);
+render(switchLanguage(overview.status === 'fulfilled' ? overview.value.settings.language : undefined));

@@ -1,16 +1,19 @@
 import { createRoot } from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import type { ApplyRequest, OffersData } from '../../components/popup/api.ts';
 import { Popup } from '../../components/popup/Popup.tsx';
 import { setPopupLanguage, strings } from '../../components/popup/strings.ts';
 import { resolveLanguage } from '../../lib/i18n/language.ts';
 import { createClient, firstThenFresh } from '../../lib/messaging/client.ts';
-import type { Overview } from '../../lib/messaging/protocol.ts';
-import '../../components/common/base.css';
 import { takeEarly } from '../../lib/messaging/early-requests.ts';
+import { pageBrowser } from '../../lib/messaging/page-browser.ts';
+import type { Overview } from '../../lib/messaging/protocol.ts';
+// Imported last: the chunk the popup and the options page share is named after it (chunks/base-*).
+import '../../components/common/base.css';
 
-// The first answers were asked for by the entry script (main.tsx) before this bundle ran.
-const client = createClient((message) => takeEarly(message) ?? browser.runtime.sendMessage(message));
+// The first answers were asked for by the page's first script (popup-early.js) before this one ran.
+// The browser's own APIs, not webextension-polyfill (lib/messaging/page-browser.ts).
+const browser = pageBrowser();
+const client = createClient((message) => takeEarly(message) ?? browser.sendMessage(message));
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 /** The catalog as last shown in Offers: where each channel's applications would go. */
@@ -32,7 +35,7 @@ function originsOf(channelIds: readonly string[]): string[] {
  */
 function applyWithPermission(request: ApplyRequest) {
   const origins = originsOf(request.channelIds);
-  const granted = origins.length === 0 ? Promise.resolve(true) : browser.permissions.request({ origins });
+  const granted = origins.length === 0 ? Promise.resolve(true) : browser.requestOrigins(origins);
   return granted.then((ok) => {
     if (!ok) {
       throw new Error(strings.consent.permissionRefused(origins.map((o) => o.slice(0, -2))));
@@ -49,7 +52,7 @@ const settings = await firstOverview.then(
   (overview) => overview.settings,
   () => undefined,
 );
-const language = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
+const language = resolveLanguage(settings?.language, browser.uiLanguage());
 setPopupLanguage(language);
 document.documentElement.lang = language.replace('_', '-');
 
@@ -67,8 +70,8 @@ root.render(
     loadApplications={() => client.send('listApplications', {})}
     applicationAction={(id, action) => client.send('applicationAction', { id, action })}
     checkNow={() => client.send('tick', { force: true })}
-    onOpenOptions={() => void browser.runtime.openOptionsPage()}
-    onOpenLink={(url) => void browser.tabs.create({ url })}
+    onOpenOptions={() => void browser.openOptionsPage()}
+    onOpenLink={(url) => void browser.openTab(url)}
     onTrackLinkOut={(channelId) =>
       client.send('trackLinkOut', { submissionId: crypto.randomUUID(), channelId })
     }

@@ -1,10 +1,11 @@
 import { contentRuntime, nativeRuntime } from './native-runtime.ts';
 
 /**
- * A page's first requests, sent by its entry script before the page's bundle (React, React DOM,
- * zod, the protocol, the message tables) is fetched and evaluated: the background answers while
- * the page compiles, instead of after. Sent through the native runtime API (the polyfill is part
- * of what is not evaluated yet); the typed client validates the answers as any other.
+ * A page's first requests, sent by a classic script without imports that its HTML runs first
+ * (entrypoints/popup-early, entrypoints/options-early) while the page's modules (Preact, the
+ * components, the message tables) are still being fetched: the background answers while they
+ * load and run, instead of after. Sent through the native runtime API; the page's module takes
+ * the answers (`takeEarly`) and its client checks them as any other.
  */
 const EARLY = '__tradelineEarly';
 

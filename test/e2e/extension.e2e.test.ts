@@ -84,9 +84,9 @@ describe('Tradeline in Chromium', () => {
     // The profile was computed by the background when the records arrived, and is only read here.
     await expect.poll(() => popup.getByTestId('profile-band').textContent()).toMatch(/^[A-E]$/);
     expect(await popup.getByTestId('profile-reasons').textContent()).toContain('History of');
-    // The HTML only preloads the stylesheet (a pending stylesheet would hold back the first
-    // requests); Vite's preload helper links it and resolves the bundle's import once it is
-    // applied, so the first render is styled.
+    // The stylesheet is linked after the script that sends the first requests (which it would
+    // hold back if linked before it) and before the page's module, which runs once it is applied:
+    // the first render is styled.
     const styled = await popup.evaluate(() => ({
       marks: performance.getEntriesByName('tradeline:first-data', 'mark').length,
       linked: [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')),
