@@ -152,8 +152,10 @@ interface KeySet {
  * the stored token is still `token` (no other writer, in any context, changed any dedupe keys
  * since: dedupe-revision.ts). Reading a month's key list back cost megabytes per batch, about
  * as much as storing the batch's records (docs/performance.md). A call takes the sets out before
- * it uses them and leaves them here only once its transaction committed: a failed call's sets
- * (holding keys that were never stored) are never reused, and two calls never share one.
+ * it uses them and leaves them here with the token its transaction writes (a file's batch before
+ * its commit, any other call after it): the token is stored only if that transaction commits, so
+ * a failed call's sets (holding keys that were never stored) are never reused, and two calls
+ * never share one.
  */
 let recent:
   | {
