@@ -227,6 +227,17 @@ async function storeImport(
     }
   };
 
+  /** Takes the wanted months' sets from `kept` (a last call's); returns the months left to read. */
+  const reuse = (kept: Map<string, KeySet> | undefined) => {
+    const unread: [string, [Platform, string]][] = [];
+    for (const [id, key] of wanted) {
+      const set = kept?.get(id);
+      if (set) keySets.set(id, set);
+      else unread.push([id, key]);
+    }
+    return unread;
+  };
+
   // The next batch of the file this context stored last is deduped and put against the key sets
   // and chunk seqs that batch left, before any read comes back, so that this work overlaps that
   // batch's commit (this transaction's first read waits for it). The reads then confirm it: if
@@ -239,11 +250,7 @@ async function storeImport(
   if (ahead) {
     confirmed = Promise.all([dedupeRevision(tx), imports.get(meta.id)]);
     confirmed.catch(() => undefined);
-    const unread = [...wanted].filter(([id]) => !ahead.sets.has(id));
-    for (const [id] of wanted) {
-      const kept = ahead.sets.get(id);
-      if (kept) keySets.set(id, kept);
-    }
+    const unread = reuse(ahead.sets);
     const unseq = groups.filter((g) => !ahead.nextSeqs.has(idOf(g.platform, g.month)));
     for (const g of groups) {
       const seq = ahead.nextSeqs.get(idOf(g.platform, g.month));
@@ -277,14 +284,10 @@ async function storeImport(
     ]);
     await confirmEarlierBatch(meta.id);
     for (const [i, g] of groups.entries()) if (found) seqs.set(idOf(g.platform, g.month), found[i] ?? 0);
-    const reusable = taken && revision !== undefined && taken.token === revision ? taken.sets : undefined;
     // Those not kept from the last call are read, all at once.
-    const unread: [string, [Platform, string]][] = [];
-    for (const [id, key] of wanted) {
-      const kept = reusable?.get(id);
-      if (kept) keySets.set(id, kept);
-      else unread.push([id, key]);
-    }
+    const unread = reuse(
+      taken && revision !== undefined && taken.token === revision ? taken.sets : undefined,
+    );
     await keep(unread, await Promise.all(unread.map(([, key]) => dedupe.get(key))));
   }
   const keysOf = (p: Platform, month: string): KeySet => {
