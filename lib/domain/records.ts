@@ -106,6 +106,12 @@ export const ImportRecord = z.object({
   state: z.enum(['storing', 'complete', 'interrupted']).optional(),
   /** Monthly totals of a `storing` import, added to the stored totals by its last batch. */
   pending: z.array(z.lazy(() => MonthAggregate)).optional(),
+  /**
+   * Months of a `storing` import whose stored dedupe keys do not hold all of its records' keys
+   * yet: its batches write a month's keys once they have left it (lib/storage/ledger-repo.ts).
+   * Any other writer rebuilds these months' keys from the stored records.
+   */
+  keysPending: z.array(IsoMonth).optional(),
   /** When an interrupted import was rolled back. */
   interruptedAt: IsoDateTime.optional(),
 });

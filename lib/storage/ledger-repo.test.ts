@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../test/factories.ts';
 import { otherContext } from '../../test/fresh-context.ts';
 import type { LedgerEntry } from '../domain/records.ts';
-import { openTradelineDb } from './db.ts';
+import { openTradelineDb, type TradelineDatabase } from './db.ts';
+import { keysOf } from './dedupe-keys.ts';
+import { rollBackInterrupted } from './interrupted.ts';
 import { importEntries, readMonth } from './ledger-repo.ts';
 import { listAggregates, listImports } from './overview-repo.ts';
 import { CHUNK_SIZE } from './schema.ts';
@@ -258,6 +260,154 @@ describe('importEntries', () => {
     ).rejects.toThrow('An earlier batch of this file was not stored');
     expect(await readMonth(db, 'shopify', '2026-05')).toEqual([]);
     expect(await db.count('imports')).toBe(0);
+    db.close();
+  });
+
+  /** The month's stored dedupe keys, sorted (undefined: none stored). */
+  const storedKeys = async (db: TradelineDatabase, month: string) => {
+    const value = await db.get('dedupe', ['shopify', month]);
+    return value ? keysOf(value.keys).sort() : undefined;
+  };
+  /** The keys of the month's stored records, sorted: what the stored keys must equal. */
+  const recordKeys = async (db: TradelineDatabase, month: string) =>
+    (await readMonth(db, 'shopify', month)).map((e) => e.key).sort();
+
+  it("a file's batches write a month's keys once they have left it, listing the months not written yet; the last batch writes the rest", async () => {
+    const db = await openTradelineDb();
+    const file = meta(IMPORT_A, 4);
+    await importEntries(
+      db,
+      file,
+      'shopify',
+      [order('1', '2026-05-01', 1_00), order('2', '2026-05-20', 1_00)],
+      {
+        index: 0,
+        count: 3,
+      },
+    );
+    // May is still being filled: its keys wait, and the import says so to every other writer.
+    expect(await storedKeys(db, '2026-05')).toBeUndefined();
+    expect((await db.get('imports', IMPORT_A))?.keysPending).toEqual(['2026-05']);
+    await importEntries(db, file, 'shopify', [order('3', '2026-06-02', 1_00)], { index: 1, count: 3 });
+    expect(await storedKeys(db, '2026-05')).toEqual(['shopify:order:1', 'shopify:order:2']);
+    expect(await storedKeys(db, '2026-06')).toBeUndefined();
+    expect((await db.get('imports', IMPORT_A))?.keysPending).toEqual(['2026-06']);
+    await importEntries(db, file, 'shopify', [order('4', '2026-07-03', 1_00)], { index: 2, count: 3 });
+    for (const month of ['2026-05', '2026-06', '2026-07'])
+      expect(await storedKeys(db, month)).toEqual(await recordKeys(db, month));
+    const stored = await db.get('imports', IMPORT_A);
+    expect(stored).toMatchObject({ state: 'complete', added: 4 });
+    expect(stored?.keysPending).toBeUndefined();
+    // The same file again, in one call, from a context that read nothing: all duplicates.
+    const again = await (await otherContext()).importEntries(db, file, 'shopify', [
+      order('1', '2026-05-01', 1_00),
+      order('2', '2026-05-20', 1_00),
+      order('3', '2026-06-02', 1_00),
+      order('4', '2026-07-03', 1_00),
+    ]);
+    expect(again).toMatchObject({ added: 0, duplicates: 4 });
+    db.close();
+  });
+
+  it("another page storing between a file's batches finds the file's records whose keys are not written yet, and the file's end writes every month's keys exactly", async () => {
+    const db = await openTradelineDb();
+    const file = meta(IMPORT_A, 4);
+    await importEntries(
+      db,
+      file,
+      'shopify',
+      [order('1', '2026-05-01', 1_00), order('2', '2026-05-02', 1_00)],
+      {
+        index: 0,
+        count: 2,
+      },
+    );
+    // The background (its own copy of storage) stores a dashboard page with order 2 and order 9.
+    const background = await otherContext();
+    const page = await background.importEntries(db, meta(IMPORT_B, 2), 'shopify', [
+      order('2', '2026-05-02', 1_00, IMPORT_B),
+      order('9', '2026-05-09', 1_00, IMPORT_B),
+    ]);
+    expect(page).toMatchObject({ added: 1, duplicates: 1 });
+    // The file's last batch: order 9 is the page's, order 3 is new.
+    const last = await importEntries(
+      db,
+      file,
+      'shopify',
+      [order('9', '2026-05-09', 1_00), order('3', '2026-05-03', 1_00)],
+      {
+        index: 1,
+        count: 2,
+      },
+    );
+    expect(last).toMatchObject({ added: 1, duplicates: 1 });
+    expect(await recordKeys(db, '2026-05')).toEqual([
+      'shopify:order:1',
+      'shopify:order:2',
+      'shopify:order:3',
+      'shopify:order:9',
+    ]);
+    expect(await storedKeys(db, '2026-05')).toEqual(await recordKeys(db, '2026-05'));
+    const [may] = await listAggregates(db);
+    expect(may).toMatchObject({ orders: 4, grossSales: { USD: 4_00 } });
+    db.close();
+  });
+
+  it.each([
+    ['no other call', undefined],
+    ['a call of the same page', false],
+    ['a call of another page', true],
+  ])('a file whose batches %s came between writes the keys of a month it has left', async (_, elsewhere) => {
+    const db = await openTradelineDb();
+    const file = meta(IMPORT_A, 3);
+    await importEntries(db, file, 'shopify', [order('1', '2026-05-01', 1_00)], { index: 0, count: 3 });
+    // Something else is stored meanwhile: by this context (what it kept of the file's months is
+    // then another call's), or by another (what this one kept of them is then out of date).
+    if (elsewhere !== undefined) {
+      const other = elsewhere ? (await otherContext()).importEntries : importEntries;
+      await other(db, meta(IMPORT_B, 1), 'shopify', [order('8', '2026-09-08', 1_00, IMPORT_B)]);
+    }
+    // The file goes on two months later: May is no longer among the months it needs.
+    await importEntries(db, file, 'shopify', [order('2', '2026-07-02', 1_00)], { index: 1, count: 3 });
+    expect(await storedKeys(db, '2026-05')).toEqual(['shopify:order:1']);
+    expect((await db.get('imports', IMPORT_A))?.keysPending).toEqual(['2026-07']);
+    await importEntries(db, file, 'shopify', [order('3', '2026-07-03', 1_00)], { index: 2, count: 3 });
+    expect(await storedKeys(db, '2026-07')).toEqual(['shopify:order:2', 'shopify:order:3']);
+    // A later file with the same orders adds nothing.
+    const again = await importEntries(db, meta(IMPORT_B, 3), 'shopify', [
+      order('1', '2026-05-01', 1_00, IMPORT_B),
+      order('2', '2026-07-02', 1_00, IMPORT_B),
+      order('3', '2026-07-03', 1_00, IMPORT_B),
+    ]);
+    expect(again).toMatchObject({ added: 0, duplicates: 3 });
+    db.close();
+  });
+
+  it('a file rolled back before its end leaves the keys of what stays, and its records can be stored again', async () => {
+    const db = await openTradelineDb();
+    await importEntries(db, meta(IMPORT_B, 1), 'shopify', [order('7', '2026-05-07', 1_00, IMPORT_B)]);
+    await importEntries(
+      db,
+      meta(IMPORT_A, 3),
+      'shopify',
+      [order('1', '2026-05-01', 1_00), order('2', '2026-06-02', 1_00)],
+      {
+        index: 0,
+        count: 3,
+      },
+    );
+    // Its writer is gone (no lock held): the background rolls it back.
+    const locks = {
+      request: (_n: string, _o: unknown, callback: (lock: unknown) => Promise<unknown>) => callback({}),
+    };
+    expect(await rollBackInterrupted(db, locks as never, new Date())).toHaveLength(1);
+    expect(await storedKeys(db, '2026-05')).toEqual(['shopify:order:7']);
+    expect(await storedKeys(db, '2026-06')).toBeUndefined();
+    const again = await (await otherContext()).importEntries(db, meta(IMPORT_A, 2), 'shopify', [
+      order('1', '2026-05-01', 1_00),
+      order('2', '2026-06-02', 1_00),
+    ]);
+    expect(again).toMatchObject({ added: 2, duplicates: 0 });
     db.close();
   });
 

@@ -31,7 +31,10 @@ export interface ImportResult {
   months: string[];
 }
 
-type ImportMeta = Omit<ImportRecord, 'added' | 'duplicates' | 'months' | 'platform' | 'state' | 'pending'>;
+type ImportMeta = Omit<
+  ImportRecord,
+  'added' | 'duplicates' | 'months' | 'platform' | 'state' | 'pending' | 'keysPending'
+>;
 
 /** Which batch of a file stored in several calls this is (absent: the whole import in one call). */
 export interface BatchPosition {
@@ -106,6 +109,14 @@ export async function importEntries(
 
 class PutAheadOnStaleKeys extends Error {}
 
+/** A month whose key set a call builds: read from the store, or rebuilt from its records. */
+interface Unread {
+  id: string;
+  platform: Platform;
+  month: string;
+  rebuild: boolean;
+}
+
 /**
  * A request whose result is not awaited: if the transaction fails (at commit, possibly after the
  * call returned), the failure is reported once, by the transaction, not by each request.
@@ -140,9 +151,16 @@ async function confirmEarlierBatch(importId: string): Promise<void> {
 }
 
 interface KeySet {
-  /** The stored key list the set was built from (and is kept equal to). */
+  platform: Platform;
+  month: string;
+  /** Every key of the month's stored records, as one key list (kept equal to `set`). */
   joined: string;
   set: Set<string>;
+  /**
+   * The stored key list lacks some of `joined` (keys this call or this file added, or a list
+   * rebuilt from the records): written when the file has left the month, or by its last batch.
+   */
+  unwritten: boolean;
 }
 
 /**
@@ -164,11 +182,13 @@ let recent:
       /** The import whose batch left these, and the seq after each month's last chunk it wrote. */
       importId: string;
       nextSeqs: Map<string, number>;
+      /** Whether other storing imports had months pending (keysPending) at that call's reads. */
+      othersPending: boolean;
     }
   | undefined;
 
-function keySetOf(joined: string): KeySet {
-  return { joined, set: new Set(splitStoredKeys(joined)) };
+function keySetOf(platform: Platform, month: string, joined: string, unwritten: boolean): KeySet {
+  return { platform, month, joined, set: new Set(splitStoredKeys(joined)), unwritten };
 }
 
 async function storeImport(
@@ -209,10 +229,23 @@ async function storeImport(
   let repaired = false;
   let revision: string | undefined;
   let storedEarly: ImportRecord | undefined;
+  /** Sets of the last call not needed by this one: written here if their keys are not stored yet. */
+  let leftovers: KeySet[] = [];
+  let othersPending = false;
 
-  /** Builds the key sets of months read from the store (a damaged list is set aside and rebuilt). */
-  const keep = async (unread: [string, [Platform, string]][], values: unknown[]) => {
-    for (const [i, [id, [p, month]]] of unread.entries()) {
+  /**
+   * Builds the key sets of months not kept from the last call: read from the store, or, for a
+   * month whose stored keys lack a storing import's (`rebuild`), rebuilt from its records. A
+   * damaged stored list is set aside and rebuilt.
+   */
+  const keep = async (unread: Unread[], values: unknown[]) => {
+    for (const [i, { id, platform: p, month, rebuild }] of unread.entries()) {
+      if (rebuild) {
+        const month_ = await repairMonth(tx, p, month, now);
+        if (month_.quarantined.length > 0) repaired = true;
+        keySets.set(id, keySetOf(p, month, storedKeysOf(month_.records), true));
+        continue;
+      }
       const stored = values[i];
       let joined: string;
       if (stored === undefined) joined = '';
@@ -223,18 +256,24 @@ async function storeImport(
         joined = storedKeysOf((await repairMonth(tx, p, month, now, true)).records);
         repaired = true;
       }
-      keySets.set(id, keySetOf(joined));
+      keySets.set(id, keySetOf(p, month, joined, false));
     }
   };
 
-  /** Takes the wanted months' sets from `kept` (a last call's); returns the months left to read. */
-  const reuse = (kept: Map<string, KeySet> | undefined) => {
-    const unread: [string, [Platform, string]][] = [];
-    for (const [id, key] of wanted) {
+  /**
+   * Takes the wanted months' sets from `kept` (a last call's); returns the months left to build.
+   * Its sets not wanted are left over, to be written if they hold keys not stored yet.
+   */
+  const reuse = (kept: Map<string, KeySet> | undefined, lagging?: ReadonlySet<string>) => {
+    const unread: Unread[] = [];
+    for (const [id, [p, month]] of wanted) {
       const set = kept?.get(id);
       if (set) keySets.set(id, set);
-      else unread.push([id, key]);
+      else unread.push({ id, platform: p, month, rebuild: lagging?.has(id) ?? false });
     }
+    leftovers = [...(kept?.values() ?? [])].filter(
+      (set) => set.unwritten && !wanted.has(idOf(set.platform, set.month)),
+    );
     return unread;
   };
 
@@ -244,7 +283,11 @@ async function storeImport(
   // someone else wrote dedupe keys since (or that batch failed), this transaction is aborted
   // before it commits and the call done again from what is stored. What that batch did not leave
   // (a month further on) is asked for at once with the confirmation, and awaited where needed.
-  const ahead = severalCalls && (batch?.index ?? 0) > 0 && taken?.importId === meta.id ? taken : undefined;
+  // Not while other storing imports have keys pending: months of theirs are rebuilt, not read.
+  const ahead =
+    severalCalls && (batch?.index ?? 0) > 0 && taken?.importId === meta.id && !taken.othersPending
+      ? taken
+      : undefined;
   let confirmed: Promise<[string | undefined, ImportRecord | undefined]> | undefined;
   let rest: (() => Promise<void>) | undefined;
   if (ahead) {
@@ -257,7 +300,7 @@ async function storeImport(
       if (seq !== undefined) seqs.set(idOf(g.platform, g.month), seq);
     }
     if (unread.length > 0 || unseq.length > 0) {
-      const values = Promise.all(unread.map(([, key]) => dedupe.get(key)));
+      const values = Promise.all(unread.map((u) => dedupe.get([u.platform, u.month])));
       const found = Promise.all(unseq.map((g) => nextSeqOf(tx, g.platform, g.month)));
       // Awaited below unless a put fails first (the transaction is aborted then).
       values.catch(() => undefined);
@@ -277,18 +320,36 @@ async function storeImport(
     // the browser to take in that put's megabytes. The last call's key sets are reused if no one
     // wrote dedupe keys since (read inside this transaction, which no other writer can interleave with).
     let found: number[] | undefined;
-    [revision, storedEarly, found] = await Promise.all([
+    let storingNow: ImportRecord[];
+    [revision, storedEarly, found, storingNow] = await Promise.all([
       dedupeRevision(tx),
       imports.get(meta.id),
       severalCalls ? Promise.all(groups.map((g) => nextSeqOf(tx, g.platform, g.month))) : undefined,
+      imports.index('byState').getAll('storing'),
     ]);
     await confirmEarlierBatch(meta.id);
     for (const [i, g] of groups.entries()) if (found) seqs.set(idOf(g.platform, g.month), found[i] ?? 0);
-    // Those not kept from the last call are read, all at once.
-    const unread = reuse(
-      taken && revision !== undefined && taken.token === revision ? taken.sets : undefined,
+    const valid = taken && revision !== undefined && taken.token === revision ? taken.sets : undefined;
+    // Months whose stored keys lack keys of a storing import (keysPending) are rebuilt from their
+    // records, unless this context holds their sets: another file's, or this file's own when
+    // another writer came between its batches. This file's own are also written by this call.
+    const lagging = new Set<string>();
+    const own: [string, [Platform, string]][] = [];
+    for (const imp of storingNow) {
+      for (const month of imp.keysPending ?? []) {
+        const id = idOf(imp.platform, month);
+        if (valid?.has(id)) continue;
+        lagging.add(id);
+        if (imp.id === meta.id) own.push([id, [imp.platform, month]]);
+        else othersPending = true;
+      }
+    }
+    for (const [id, key] of own) if (!wanted.has(id)) wanted.set(id, key);
+    const unread = reuse(valid, lagging);
+    await keep(
+      unread,
+      await Promise.all(unread.map((u) => (u.rebuild ? undefined : dedupe.get([u.platform, u.month])))),
     );
-    await keep(unread, await Promise.all(unread.map(([, key]) => dedupe.get(key))));
   }
   const keysOf = (p: Platform, month: string): KeySet => {
     const found = keySets.get(idOf(p, month));
@@ -313,7 +374,7 @@ async function storeImport(
     nextSeqs.set(id, tail.nextSeq);
     // A repair rewrote the month's keys: dedupe against those (not a set read before it).
     if (tail.rebuilt !== undefined) {
-      keySets.set(id, keySetOf(tail.rebuilt));
+      keySets.set(id, keySetOf(groupPlatform, month, tail.rebuilt, false));
       repaired = true;
     }
     const own = keysOf(groupPlatform, month);
@@ -344,7 +405,7 @@ async function storeImport(
     for (const chunk of written) queued(putChunk(chunks, chunk));
     nextSeqs.set(id, (written.at(-1)?.seq ?? tail.nextSeq - 1) + 1);
     own.joined = appendStoredKeys(own.joined, freshKeys);
-    queued(dedupe.put({ platform: groupPlatform, month, keys: own.joined }));
+    own.unwritten = true;
 
     const delta = emptyAggregate(groupPlatform, month);
     for (const entry of fresh) addEntry(delta, entry);
@@ -388,6 +449,22 @@ async function storeImport(
     state: storing ? 'storing' : 'complete',
     ...(storing ? { pending: [...pending.values()] } : {}),
   };
+  // A month's keys are written once the file has left it (or by the file's last call): a batch
+  // that rewrote its months' whole key lists wrote each key about twice (docs/performance.md).
+  // Until then the month is in the import's keysPending, which every other writer rebuilds.
+  const filling = new Set(storing ? groups.map((g) => idOf(g.platform, g.month)) : []);
+  const keysPending: string[] = [];
+  for (const set of [...keySets.values(), ...leftovers]) {
+    if (!set.unwritten) continue;
+    if (filling.has(idOf(set.platform, set.month))) {
+      keysPending.push(set.month);
+      continue;
+    }
+    if (set.joined === '') queued(dedupe.delete([set.platform, set.month]));
+    else queued(dedupe.put({ platform: set.platform, month: set.month, keys: set.joined }));
+    set.unwritten = false;
+  }
+  if (keysPending.length > 0) record.keysPending = keysPending.sort();
   queued(imports.put(record));
   const token = markDedupeWritten(tx);
   const result = { importId: meta.id, added, duplicates, months: [...months].sort() };
@@ -395,14 +472,14 @@ async function storeImport(
   // it (see `ahead`), and its transaction confirms it. The sets are left for the next call now,
   // under the token this transaction writes: they are reused only if it committed.
   if (storing) {
-    recent = { token, sets: keySets, importId: meta.id, nextSeqs };
+    recent = { token, sets: keySets, importId: meta.id, nextSeqs, othersPending };
     const done = tx.done;
     done.catch(() => undefined);
     unconfirmed.set(meta.id, done);
     return result;
   }
   await tx.done;
-  recent = { token, sets: keySets, importId: meta.id, nextSeqs };
+  recent = { token, sets: keySets, importId: meta.id, nextSeqs, othersPending };
   return result;
 }
 

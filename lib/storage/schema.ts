@@ -18,7 +18,8 @@ export const CHUNK_SIZE = 10_000;
 
 /** The database as the latest migration leaves it. */
 export interface TradelineDB extends DBSchema {
-  imports: { key: string; value: ImportRecord };
+  /** Index byState (migration 012): the imports of one state, `storing` ones above all. */
+  imports: { key: string; value: ImportRecord; indexes: { byState: string } };
   /**
    * Key: [platform, month, seq], given next to the value (out-of-line since migration 011: put
    * chunks with `putChunk`), which holds the same three fields.

@@ -9,6 +9,7 @@ import { migration008 } from './008-quarantine.ts';
 import { migration009 } from './009-dedupe-keys-joined.ts';
 import { migration010 } from './010-dedupe-revision.ts';
 import { migration011 } from './011-chunk-keys-out-of-line.ts';
+import { migration012 } from './012-imports-by-state.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. A test checks the versions are 1..n, each in its own file. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -474,6 +474,29 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrading from version 11 indexes the imports by state: the one still storing is found (012)', async () => {
+    const old = await openTradelineDb({ name: 'by-state-from-11', version: 11 });
+    const record = (id: string, state: 'storing' | 'complete' | undefined) => ({
+      id,
+      provenance: fileProvenance(id, 1),
+      importedAt: '2026-11-01T00:00:00.000Z',
+      platform: 'shopify' as const,
+      added: 1,
+      duplicates: 0,
+      months: ['2026-05'],
+      ...(state ? { state } : {}),
+    });
+    await old.put('imports', record(IMPORT_A, 'storing'));
+    await old.put('imports', record(IMPORT_B, 'complete'));
+    await old.put('imports', record('c'.repeat(64), undefined));
+    old.close();
+    const db = await openTradelineDb({ name: 'by-state-from-11' });
+    expect(db.version).toBe(LATEST_VERSION);
+    expect((await db.getAllFromIndex('imports', 'byState', 'storing')).map((i) => i.id)).toEqual([IMPORT_A]);
+    expect((await db.getAllFromIndex('imports', 'byState', 'complete')).map((i) => i.id)).toEqual([IMPORT_B]);
+    db.close();
+  });
+
   it('upgrading from every earlier version reaches the latest with every store', async () => {
     for (let from = 1; from < LATEST_VERSION; from++) {
       const name = `upgrade-from-${from}`;
