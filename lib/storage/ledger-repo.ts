@@ -22,6 +22,7 @@ import type { TradelineDatabase } from './db.ts';
 import { appendStoredKeys, splitStoredKeys, storedKey, storedKeysOf } from './dedupe-keys.ts';
 import { dedupeRevision, markDedupeWritten } from './dedupe-revision.ts';
 import { storageError } from './errors.ts';
+import { KeyIndex, keyHash } from './key-index.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
 export interface ImportResult {
@@ -155,7 +156,7 @@ interface KeySet {
   month: string;
   /** Every key of the month's stored records, as one key list (kept equal to `set`). */
   joined: string;
-  set: Set<string>;
+  set: KeyIndex;
   /**
    * The stored key list lacks some of `joined` (keys this call or this file added, or a list
    * rebuilt from the records): written when the file has left the month, or by its last batch.
@@ -188,7 +189,7 @@ let recent:
   | undefined;
 
 function keySetOf(platform: Platform, month: string, joined: string, unwritten: boolean): KeySet {
-  return { platform, month, joined, set: new Set(splitStoredKeys(joined)), unwritten };
+  return { platform, month, joined, set: KeyIndex.of(splitStoredKeys(joined)), unwritten };
 }
 
 async function storeImport(
@@ -384,11 +385,12 @@ async function storeImport(
     const freshKeys: string[] = [];
     for (const entry of group) {
       const key = storedKey(entry.key);
-      if (own.set.has(key) || before.set.has(key) || after.set.has(key)) {
+      const hash = keyHash(key);
+      if (own.set.has(key, hash) || before.set.has(key, hash) || after.set.has(key, hash)) {
         duplicates += 1;
         continue;
       }
-      own.set.add(key);
+      own.set.add(key, hash);
       freshKeys.push(key);
       fresh.push(entry);
     }
