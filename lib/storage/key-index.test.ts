@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyIndex, keyHash } from './key-index.ts';
+import { storedKey } from './dedupe-keys.ts';
+import { KeyIndex, keyHash, plainKeyHash } from './key-index.ts';
 
 describe('KeyIndex', () => {
   it('finds exactly the keys added, whatever their hash', () => {
@@ -27,6 +28,14 @@ describe('KeyIndex', () => {
     expect(index.size).toBe(3);
   });
 
+  it('still finds every key after growing many times', () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => `shopify:order:${i}`);
+    const index = KeyIndex.of(keys);
+    expect(index.size).toBe(5_000);
+    expect(keys.every((k) => index.has(k, keyHash(k)))).toBe(true);
+    expect(index.has('shopify:order:5000', keyHash('shopify:order:5000'))).toBe(false);
+  });
+
   it('counts a key listed twice once', () => {
     expect(KeyIndex.of(['etsy:order:9', 'etsy:order:9', 'etsy:order:8']).size).toBe(2);
   });
@@ -49,5 +58,16 @@ describe('keyHash', () => {
       (_, i) => `amazon:order:113-${String(1_000_000 + i)}-0102947`,
     );
     expect(new Set(keys.map(keyHash)).size).toBeGreaterThan(9_990);
+  });
+
+  it('plainKeyHash is keyHash for a key stored as it is, and -1 for one that needs escaping', () => {
+    for (const key of ['amazon:order:1', 'etsy:order:Zoë']) {
+      expect(storedKey(key)).toBe(key);
+      expect(plainKeyHash(key)).toBe(keyHash(key));
+    }
+    for (const key of ['paypal:note:a\nb', 'paypal:note:a\\b']) {
+      expect(storedKey(key)).not.toBe(key);
+      expect(plainKeyHash(key)).toBe(-1);
+    }
   });
 });

@@ -22,7 +22,7 @@ import type { TradelineDatabase } from './db.ts';
 import { appendStoredKeys, splitStoredKeys, storedKey, storedKeysOf } from './dedupe-keys.ts';
 import { dedupeRevision, markDedupeWritten } from './dedupe-revision.ts';
 import { storageError } from './errors.ts';
-import { KeyIndex, keyHash } from './key-index.ts';
+import { KeyIndex, keyHash, plainKeyHash } from './key-index.ts';
 import { CHUNK_SIZE } from './schema.ts';
 
 export interface ImportResult {
@@ -384,8 +384,12 @@ async function storeImport(
     const fresh: LedgerEntry[] = [];
     const freshKeys: string[] = [];
     for (const entry of group) {
-      const key = storedKey(entry.key);
-      const hash = keyHash(key);
+      let key = entry.key;
+      let hash = plainKeyHash(key);
+      if (hash < 0) {
+        key = storedKey(key);
+        hash = keyHash(key);
+      }
       if (own.set.has(key, hash) || before.set.has(key, hash) || after.set.has(key, hash)) {
         duplicates += 1;
         continue;
