@@ -24,8 +24,8 @@ const PER_RECORD_TX = 10_000;
 /** Records per value of the chunked baseline (lib/storage/schema.ts CHUNK_SIZE). */
 const CHUNK = 10_000;
 const IMPORT_ID = 'be'.repeat(32);
-/** Runs of the chunked floor and of Tradeline's storing, alternating. */
-const ROUNDS = 3;
+/** Runs of the chunked floor and of Tradeline's storing, alternating (5: the median is steadier than of 3). */
+const ROUNDS = 5;
 
 /** mulberry32: the same orders in every run. */
 function rng(seed: number): () => number {
@@ -78,6 +78,19 @@ function provenance(rows: number): Provenance {
 }
 
 const ms = (start: number) => performance.now() - start;
+
+/**
+ * The orders as a run receives them: a copy made before its timing starts, from a collected
+ * heap (run.ts starts Chromium with gc() exposed). An import's records arrive as a worker's or a
+ * content script's message: new objects and strings, which V8 has never hashed. A run given
+ * the very strings an earlier run had used met them hashed already, which made Tradeline's
+ * dedupe look about 0.5 s per million faster than any import is (docs/performance.md).
+ */
+function fresh(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  const copy = structuredClone(entries) as LedgerEntry[];
+  (globalThis as { gc?: () => void }).gc?.();
+  return copy;
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -244,13 +257,13 @@ async function storage(count: number): Promise<StorageResult> {
   const storeRuns: number[] = [];
   const keyPathRuns: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    chunkedRuns.push(await chunkedPuts(entries));
+    chunkedRuns.push(await chunkedPuts(fresh(entries)));
     await deleteDB('bench-tradeline-store');
     const scratch = await openTradelineDb({ name: 'bench-tradeline-store' });
-    storeRuns.push(await tradelineStore(scratch, entries));
+    storeRuns.push(await tradelineStore(scratch, fresh(entries)));
     scratch.close();
     await deleteDB('bench-tradeline-store');
-    keyPathRuns.push(await chunkedPuts(entries, true));
+    keyPathRuns.push(await chunkedPuts(fresh(entries), true));
   }
   const chunkedMs = median(chunkedRuns);
   const storeMs = median(storeRuns);

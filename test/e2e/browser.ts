@@ -35,6 +35,8 @@ export interface Launched {
 export async function launchWithExtension(
   extra: string[] = [],
   extensionDir: string = EXTENSION_DIR,
+  /** More Chromium switches (the storage bench exposes gc() to start each run from a collected heap). */
+  args: readonly string[] = [],
 ): Promise<Launched> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
@@ -47,7 +49,12 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, ...CHROMIUM_ARGS],
+    args: [
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
+      ...CHROMIUM_ARGS,
+      ...args,
+    ],
   });
   const worker =
     context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
