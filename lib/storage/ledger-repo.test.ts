@@ -263,6 +263,14 @@ describe('importEntries', () => {
     db.close();
   });
 
+  /** Stores `entries` as batch `index` of `count` of `file`, a Shopify file. */
+  const storeBatch = (
+    db: TradelineDatabase,
+    file: ReturnType<typeof meta>,
+    entries: LedgerEntry[],
+    index: number,
+    count: number,
+  ) => importEntries(db, file, 'shopify', entries, { index, count });
   /** The month's stored dedupe keys, sorted (undefined: none stored). */
   const storedKeys = async (db: TradelineDatabase, month: string) => {
     const value = await db.get('dedupe', ['shopify', month]);
@@ -275,24 +283,15 @@ describe('importEntries', () => {
   it("a file's batches write a month's keys once they have left it, listing the months not written yet; the last batch writes the rest", async () => {
     const db = await openTradelineDb();
     const file = meta(IMPORT_A, 4);
-    await importEntries(
-      db,
-      file,
-      'shopify',
-      [order('1', '2026-05-01', 1_00), order('2', '2026-05-20', 1_00)],
-      {
-        index: 0,
-        count: 3,
-      },
-    );
+    await storeBatch(db, file, [order('1', '2026-05-01', 1_00), order('2', '2026-05-20', 1_00)], 0, 3);
     // May is still being filled: its keys wait, and the import says so to every other writer.
     expect(await storedKeys(db, '2026-05')).toBeUndefined();
     expect((await db.get('imports', IMPORT_A))?.keysPending).toEqual(['2026-05']);
-    await importEntries(db, file, 'shopify', [order('3', '2026-06-02', 1_00)], { index: 1, count: 3 });
+    await storeBatch(db, file, [order('3', '2026-06-02', 1_00)], 1, 3);
     expect(await storedKeys(db, '2026-05')).toEqual(['shopify:order:1', 'shopify:order:2']);
     expect(await storedKeys(db, '2026-06')).toBeUndefined();
     expect((await db.get('imports', IMPORT_A))?.keysPending).toEqual(['2026-06']);
-    await importEntries(db, file, 'shopify', [order('4', '2026-07-03', 1_00)], { index: 2, count: 3 });
+    await storeBatch(db, file, [order('4', '2026-07-03', 1_00)], 2, 3);
     for (const month of ['2026-05', '2026-06', '2026-07'])
       expect(await storedKeys(db, month)).toEqual(await recordKeys(db, month));
     const stored = await db.get('imports', IMPORT_A);
@@ -312,16 +311,7 @@ describe('importEntries', () => {
   it("another page storing between a file's batches finds the file's records whose keys are not written yet, and the file's end writes every month's keys exactly", async () => {
     const db = await openTradelineDb();
     const file = meta(IMPORT_A, 4);
-    await importEntries(
-      db,
-      file,
-      'shopify',
-      [order('1', '2026-05-01', 1_00), order('2', '2026-05-02', 1_00)],
-      {
-        index: 0,
-        count: 2,
-      },
-    );
+    await storeBatch(db, file, [order('1', '2026-05-01', 1_00), order('2', '2026-05-02', 1_00)], 0, 2);
     // The background (its own copy of storage) stores a dashboard page with order 2 and order 9.
     const background = await otherContext();
     const page = await background.importEntries(db, meta(IMPORT_B, 2), 'shopify', [
@@ -330,15 +320,12 @@ describe('importEntries', () => {
     ]);
     expect(page).toMatchObject({ added: 1, duplicates: 1 });
     // The file's last batch: order 9 is the page's, order 3 is new.
-    const last = await importEntries(
+    const last = await storeBatch(
       db,
       file,
-      'shopify',
       [order('9', '2026-05-09', 1_00), order('3', '2026-05-03', 1_00)],
-      {
-        index: 1,
-        count: 2,
-      },
+      1,
+      2,
     );
     expect(last).toMatchObject({ added: 1, duplicates: 1 });
     expect(await recordKeys(db, '2026-05')).toEqual([
@@ -360,7 +347,7 @@ describe('importEntries', () => {
   ])('a file whose batches %s came between writes the keys of a month it has left', async (_, elsewhere) => {
     const db = await openTradelineDb();
     const file = meta(IMPORT_A, 3);
-    await importEntries(db, file, 'shopify', [order('1', '2026-05-01', 1_00)], { index: 0, count: 3 });
+    await storeBatch(db, file, [order('1', '2026-05-01', 1_00)], 0, 3);
     // Something else is stored meanwhile: by this context (what it kept of the file's months is
     // then another call's), or by another (what this one kept of them is then out of date).
     if (elsewhere !== undefined) {
@@ -368,10 +355,10 @@ describe('importEntries', () => {
       await other(db, meta(IMPORT_B, 1), 'shopify', [order('8', '2026-09-08', 1_00, IMPORT_B)]);
     }
     // The file goes on two months later: May is no longer among the months it needs.
-    await importEntries(db, file, 'shopify', [order('2', '2026-07-02', 1_00)], { index: 1, count: 3 });
+    await storeBatch(db, file, [order('2', '2026-07-02', 1_00)], 1, 3);
     expect(await storedKeys(db, '2026-05')).toEqual(['shopify:order:1']);
     expect((await db.get('imports', IMPORT_A))?.keysPending).toEqual(['2026-07']);
-    await importEntries(db, file, 'shopify', [order('3', '2026-07-03', 1_00)], { index: 2, count: 3 });
+    await storeBatch(db, file, [order('3', '2026-07-03', 1_00)], 2, 3);
     expect(await storedKeys(db, '2026-07')).toEqual(['shopify:order:2', 'shopify:order:3']);
     // A later file with the same orders adds nothing.
     const again = await importEntries(db, meta(IMPORT_B, 3), 'shopify', [
