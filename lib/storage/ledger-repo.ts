@@ -174,7 +174,9 @@ interface KeySet {
  * it uses them and leaves them here with the token its transaction writes (a file's batch before
  * its commit, any other call after it): the token is stored only if that transaction commits, so
  * a failed call's sets (holding keys that were never stored) are never reused, and two calls
- * never share one.
+ * never share one. A set marked `unwritten` holds keys the store does not have yet (a file's
+ * month it is still filling, listed in its import's keysPending): the call that takes it writes
+ * it once the file has left the month, even when it does not need the month itself.
  */
 let recent:
   | {
