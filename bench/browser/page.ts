@@ -5,10 +5,11 @@
  */
 import { deleteDB } from 'idb';
 import type { Provenance } from '../../lib/domain/provenance.ts';
-import type { LedgerEntry } from '../../lib/domain/records.ts';
+import type { LedgerEntry, RecordChunk } from '../../lib/domain/records.ts';
 import { createHandlers } from '../../lib/messaging/handlers.ts';
 import { PROTOCOL } from '../../lib/messaging/protocol.ts';
 import { createRouter } from '../../lib/messaging/router.ts';
+import { chunkOf } from '../../lib/storage/chunk-columns.ts';
 import { openTradelineDb, type TradelineDatabase } from '../../lib/storage/db.ts';
 import { splitStoredKeys } from '../../lib/storage/dedupe-keys.ts';
 import { importEntries } from '../../lib/storage/ledger-repo.ts';
@@ -194,7 +195,7 @@ async function snapshot(db: TradelineDatabase): Promise<Snapshot> {
   let cursor = await db.transaction('chunks').store.openCursor();
   while (cursor) {
     chunks += 1;
-    records += cursor.value.records.length;
+    records += (chunkOf(cursor.value) as RecordChunk).records.length;
     cursor = await cursor.continue();
   }
   const dedupe = await db.getAll('dedupe');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../test/factories.ts';
 import { otherContext } from '../../test/fresh-context.ts';
+import { storedChunk, storedChunks } from '../../test/stored-chunks.ts';
 import type { LedgerEntry, MonthAggregate, RecordChunk } from '../domain/records.ts';
 import { createHandlers } from '../messaging/handlers.ts';
 import { createRouter } from '../messaging/router.ts';
@@ -50,7 +51,7 @@ async function seeded(name: string): Promise<TradelineDatabase> {
 
 /** Replaces a stored chunk with `damage(chunk)`, as a bug, a downgrade or a bad disk would. */
 async function damage(db: TradelineDatabase, seq: number, hurt: (chunk: RecordChunk) => unknown) {
-  const chunk = (await db.get('chunks', ['shopify', '2026-02', seq])) as RecordChunk;
+  const chunk = (await storedChunk(db, ['shopify', '2026-02', seq])) as RecordChunk;
   await db.put('chunks', hurt(chunk) as RecordChunk, ['shopify', '2026-02', seq]);
   return chunk;
 }
@@ -161,7 +162,7 @@ describe('a damaged record chunk is quarantined, not fatal', () => {
     expect(await db.get('aggregates', ['shopify', '2026-02'])).toEqual(
       totals([...kept, ...fileB], '2026-02'),
     );
-    expect((await db.get('chunks', ['shopify', '2026-02', 1]))?.records.map((r) => r.key)).toEqual(
+    expect((await storedChunk(db, ['shopify', '2026-02', 1]))?.records.map((r) => r.key)).toEqual(
       fileB.map((r) => r.key),
     );
     expect((await listQuarantine(db)).map((q) => q.key)).toEqual(['shopify / 2026-02 / 1']);
@@ -220,7 +221,7 @@ describe('a damaged record chunk is quarantined, not fatal', () => {
       (r) => r.date.startsWith('2026-02') && !lost.records.some((l) => l.key === r.key),
     );
     expect(await db.get('aggregates', ['shopify', '2026-02'])).toEqual(totals(kept, '2026-02'));
-    expect((await db.getAll('chunks')).map((c) => [c.month, c.seq, c.records.length])).toEqual([
+    expect((await storedChunks(db)).map((c) => [c.month, c.seq, c.records.length])).toEqual([
       ['2026-02', 0, 5],
       ['2026-03', 0, 2],
     ]);

@@ -8,6 +8,7 @@ import {
   type RecordChunk,
 } from '../domain/records.ts';
 import { addEntry, emptyAggregate } from './aggregate.ts';
+import { chunkOf } from './chunk-columns.ts';
 import { storedKeysOf, storedKeysProblem } from './dedupe-keys.ts';
 import { markDedupeWritten } from './dedupe-revision.ts';
 import { CHUNK_SIZE, type TradelineDB } from './schema.ts';
@@ -73,6 +74,7 @@ export function chunkProblem(value: unknown, key: readonly [string, string, numb
   if (value.platform !== platform || !PLATFORMS.has(platform)) return 'platform does not match its key';
   if (value.month !== month || !MONTH.test(month)) return 'month does not match its key';
   if (value.seq !== seq) return 'sequence number does not match its key';
+  if (typeof value.columnsProblem === 'string') return value.columnsProblem;
   const records = value.records;
   if (!Array.isArray(records)) return 'records missing';
   if (records.length > CHUNK_SIZE) return 'more records than a chunk holds';
@@ -187,10 +189,12 @@ export async function repairMonth(
   const [values, keys] = await Promise.all([store.getAll(range), store.getAllKeys(range)]);
   const chunks: RecordChunk[] = [];
   const bad: { key: [string, string, number]; value: unknown; problem: string }[] = [];
-  values.forEach((value: unknown, i) => {
+  values.forEach((stored: unknown, i) => {
     const key = keys[i] as [string, string, number];
+    const value = chunkOf(stored);
     const problem = chunkProblem(value, key);
-    if (problem) bad.push({ key, value, problem });
+    // Set aside as it was stored.
+    if (problem) bad.push({ key, value: stored, problem });
     else chunks.push(value as RecordChunk);
   });
   const records = chunks.flatMap((c) => c.records);

@@ -1,6 +1,7 @@
 import type { StoreNames } from 'idb';
 import type { Platform, RecordChunk } from '../domain/records.ts';
 import { chunkProblem, MONTH_WRITER_STORES, repairMonth } from './chunk-check.ts';
+import { chunkOf } from './chunk-columns.ts';
 import type { TradelineDatabase } from './db.ts';
 import type { TradelineDB } from './schema.ts';
 
@@ -74,8 +75,10 @@ export async function exportAll(
   // as if it were records (its month's keys and totals rebuilt from the rest).
   const chunks: RecordChunk[] = [];
   const damagedMonths = new Map<string, [Platform, string]>();
-  found.slice(0, maxChunks).forEach((chunk: unknown, i) => {
+  found.slice(0, maxChunks).forEach((stored: unknown, i) => {
     const key = keys[i] as ChunkKey;
+    // Exported as records, however stored (chunk-columns.ts): an export reads back as before.
+    const chunk = chunkOf(stored);
     if (chunkProblem(chunk, key) === null) chunks.push(chunk as RecordChunk);
     else damagedMonths.set(`${key[0]}|${key[1]}`, [key[0] as Platform, key[1]]);
   });

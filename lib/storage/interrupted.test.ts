@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../test/factories.ts';
 import { TestLockManager } from '../../test/locks.ts';
+import { storedChunks } from '../../test/stored-chunks.ts';
 import type { LedgerEntry } from '../domain/records.ts';
 import { createHandlers } from '../messaging/handlers.ts';
 import { createRouter } from '../messaging/router.ts';
@@ -49,7 +50,7 @@ function batchOf(index: number) {
 /** Everything a seller's numbers come from. */
 async function snapshot(db: TradelineDatabase) {
   const [chunks, dedupe, aggregates] = await Promise.all([
-    db.getAll('chunks'),
+    storedChunks(db),
     db.getAll('dedupe'),
     db.getAll('aggregates'),
   ]);
@@ -193,7 +194,7 @@ describe('a file cut off between batches', () => {
     expect(result).toMatchObject({ added: rolledBack.length - alreadyStored, duplicates: 1 + alreadyStored });
     // Each month's stored keys are exactly those of its records, in order.
     for (const { platform, month, keys } of await db.getAll('dedupe')) {
-      const records = (await db.getAll('chunks')).filter((c) => c.platform === platform && c.month === month);
+      const records = (await storedChunks(db)).filter((c) => c.platform === platform && c.month === month);
       expect(keysOf(keys), month).toEqual(records.flatMap((c) => c.records.map((r) => r.key)));
     }
     db.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../test/factories.ts';
 import { otherContext } from '../../test/fresh-context.ts';
+import { storedChunk, storedChunks } from '../../test/stored-chunks.ts';
 import type { LedgerEntry } from '../domain/records.ts';
 import { openTradelineDb, type TradelineDatabase } from './db.ts';
 import { keysOf } from './dedupe-keys.ts';
@@ -84,8 +85,8 @@ describe('importEntries', () => {
     const many = Array.from({ length: CHUNK_SIZE + 5 }, (_, i) => order(`o${i}`, '2026-05-10', 1_00));
     await importEntries(db, meta(IMPORT_A, many.length), 'shopify', many);
     await importEntries(db, meta(IMPORT_B, 1), 'shopify', [order('late', '2026-05-31', 1_00, IMPORT_B)]);
-    const first = await db.get('chunks', ['shopify', '2026-05', 0]);
-    const second = await db.get('chunks', ['shopify', '2026-05', 1]);
+    const first = await storedChunk(db, ['shopify', '2026-05', 0]);
+    const second = await storedChunk(db, ['shopify', '2026-05', 1]);
     expect(first?.records).toHaveLength(CHUNK_SIZE);
     expect(second?.records).toHaveLength(6);
     expect(second?.records.at(-1)?.orderId).toBe('late');
@@ -106,7 +107,7 @@ describe('importEntries', () => {
     );
     await importEntries(db, meta(IMPORT_B, batch.length), 'shopify', batch);
     // The first chunk (3 records) is left as it was; the batch fills two chunks after it.
-    const sizes = (await db.getAll('chunks')).map((c) => [c.seq, c.records.length]);
+    const sizes = (await storedChunks(db)).map((c) => [c.seq, c.records.length]);
     expect(sizes).toEqual([
       [0, 3],
       [1, CHUNK_SIZE],
@@ -130,7 +131,7 @@ describe('importEntries', () => {
     const more = [...many, order('new1', '2026-05-30', 1_00), order('new2', '2026-05-31', 1_00)];
     const again = await importEntries(db, meta(IMPORT_A, more.length), 'shopify', more);
     expect(again).toMatchObject({ added: 2, duplicates: CHUNK_SIZE + 5 });
-    expect((await db.getAll('chunks')).map((c) => [c.seq, c.records.length])).toEqual([
+    expect((await storedChunks(db)).map((c) => [c.seq, c.records.length])).toEqual([
       [0, CHUNK_SIZE],
       [1, 7],
     ]);
@@ -147,7 +148,7 @@ describe('importEntries', () => {
     await importEntries(db, meta(IMPORT_B, 7), 'shopify', first, { index: 0, count: 2 });
     await importEntries(db, meta(IMPORT_B, 7), 'shopify', second, { index: 1, count: 2 });
     // May's first chunk (5 records) is not read and rewritten for the 1 record of the last batch.
-    expect((await db.getAll('chunks')).map((c) => [c.month, c.seq, c.records.length])).toEqual([
+    expect((await storedChunks(db)).map((c) => [c.month, c.seq, c.records.length])).toEqual([
       ['2026-05', 0, 5],
       ['2026-05', 1, 1],
       ['2026-06', 0, 1],

@@ -17,6 +17,7 @@ import {
   type RepairTransaction,
   repairMonth,
 } from './chunk-check.ts';
+import { chunkOf } from './chunk-columns.ts';
 import { putChunk } from './chunk-put.ts';
 import type { TradelineDatabase } from './db.ts';
 import { appendStoredKeys, splitStoredKeys, storedKey, storedKeysOf } from './dedupe-keys.ts';
@@ -539,7 +540,11 @@ async function tailOf(
   const chunks = tx.objectStore('chunks');
   const last = await chunks.openCursor(monthRange(platform, month), 'prev');
   if (!last) return { nextSeq: 0 };
-  if (chunkProblem(last.value, last.key) === null) return { chunk: last.value, nextSeq: last.value.seq + 1 };
+  const value = chunkOf(last.value);
+  if (chunkProblem(value, last.key) === null) {
+    const chunk = value as RecordChunk;
+    return { chunk, nextSeq: chunk.seq + 1 };
+  }
   const repaired = await repairMonth(tx, platform, month, now);
   const previous = repaired.chunks.at(-1);
   return {
@@ -570,7 +575,7 @@ async function lastToTopUp(
   month: string,
   seq: number,
 ): Promise<Tail> {
-  const value: unknown = await tx.objectStore('chunks').get([platform, month, seq]);
+  const value = chunkOf(await tx.objectStore('chunks').get([platform, month, seq]));
   const usable = value !== undefined && chunkProblem(value, [platform, month, seq]) === null;
   return usable ? { chunk: value as RecordChunk, nextSeq: seq + 1 } : { nextSeq: seq + 1 };
 }
@@ -610,5 +615,8 @@ export async function readMonth(
     'chunks',
     IDBKeyRange.bound([platform, month, 0], [platform, month, Number.MAX_SAFE_INTEGER]),
   );
-  return chunks.flatMap((c) => c.records);
+  return chunks.flatMap((stored) => {
+    const records = (chunkOf(stored) as { records?: unknown }).records;
+    return Array.isArray(records) ? (records as LedgerEntry[]) : [];
+  });
 }

@@ -6,10 +6,10 @@ import type {
   DedupeKeys,
   ImportRecord,
   MonthAggregate,
-  RecordChunk,
   Settings,
   StoredProfile,
 } from '../domain/records.ts';
+import type { StoredChunk } from './chunk-columns.ts';
 
 export const DB_NAME = 'tradeline';
 
@@ -24,7 +24,7 @@ export interface TradelineDB extends DBSchema {
    * Key: [platform, month, seq], given next to the value (out-of-line since migration 011: put
    * chunks with `putChunk`), which holds the same three fields.
    */
-  chunks: { key: [string, string, number]; value: RecordChunk };
+  chunks: { key: [string, string, number]; value: StoredChunk };
   /** Key: [platform, month]. */
   dedupe: { key: [string, string]; value: DedupeKeys };
   /** Key: [platform, month]. Added by migration 002. */

@@ -1,5 +1,7 @@
+import type { RecordChunk } from '../../domain/records.ts';
 import { addEntry, emptyAggregate } from '../aggregate.ts';
 import { chunkProblem } from '../chunk-check.ts';
+import { chunkOf } from '../chunk-columns.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -17,11 +19,12 @@ export const migration002: Migration = {
     while (cursor) {
       // A damaged chunk must not stop the upgrade (the extension would not open): it is skipped
       // here and set aside when it is next read (chunk-check.ts).
-      if (chunkProblem(cursor.value, cursor.key) !== null) {
+      const value = chunkOf(cursor.value);
+      if (chunkProblem(value, cursor.key) !== null) {
         cursor = await cursor.continue();
         continue;
       }
-      const chunk = cursor.value;
+      const chunk = value as RecordChunk;
       const id = `${chunk.platform}|${chunk.month}`;
       let agg = totals.get(id);
       if (!agg) {

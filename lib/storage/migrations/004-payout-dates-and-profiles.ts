@@ -1,5 +1,6 @@
-import type { MonthAggregate } from '../../domain/records.ts';
+import type { MonthAggregate, RecordChunk } from '../../domain/records.ts';
 import { chunkProblem } from '../chunk-check.ts';
+import { chunkOf } from '../chunk-columns.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -17,11 +18,12 @@ export const migration004: Migration = {
     let cursor = await tx.objectStore('chunks').openCursor();
     while (cursor) {
       // A damaged chunk must not stop the upgrade: skipped, and set aside when next read.
-      if (chunkProblem(cursor.value, cursor.key) !== null) {
+      const value = chunkOf(cursor.value);
+      if (chunkProblem(value, cursor.key) !== null) {
         cursor = await cursor.continue();
         continue;
       }
-      const chunk = cursor.value;
+      const chunk = value as RecordChunk;
       const id = `${chunk.platform}|${chunk.month}`;
       for (const entry of chunk.records) {
         if ((latest.get(id) ?? '') < entry.date) latest.set(id, entry.date);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileProvenance, IMPORT_A, IMPORT_B, order, payout } from '../../../test/factories.ts';
+import { storedChunk, storedChunks } from '../../../test/stored-chunks.ts';
 import type { LedgerEntry } from '../../domain/records.ts';
 import { addEntry, emptyAggregate } from '../aggregate.ts';
 import { exportAll } from '../data-repo.ts';
@@ -52,8 +53,8 @@ describe('migrations', () => {
     const db = await openTradelineDb();
     expect(db.version).toBe(LATEST_VERSION);
     expect(await db.count('imports')).toBe(1);
-    expect((await db.get('chunks', ['shopify', '2026-01', 0]))?.records).toEqual(jan);
-    expect((await db.get('chunks', ['shopify', '2026-02', 0]))?.records).toEqual(feb);
+    expect((await storedChunk(db, ['shopify', '2026-01', 0]))?.records).toEqual(jan);
+    expect((await storedChunk(db, ['shopify', '2026-02', 0]))?.records).toEqual(feb);
     expect((await db.get('dedupe', ['shopify', '2026-01']))?.keys).toBe(
       'shopify:order:1001\nshopify:order:1002',
     );
@@ -120,7 +121,7 @@ describe('migrations', () => {
     v2.close();
 
     const db = await openTradelineDb();
-    expect((await db.get('chunks', ['shopify', '2025-12', 0]))?.records).toEqual(records);
+    expect((await storedChunk(db, ['shopify', '2025-12', 0]))?.records).toEqual(records);
     expect(await db.get('aggregates', ['shopify', '2025-12'])).toMatchObject({ grossSales: { USD: 5_00 } });
     expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'USD', language: 'auto' });
     db.close();
@@ -159,7 +160,7 @@ describe('migrations', () => {
       payoutDates: ['2026-03-01', '2026-03-15'],
       lastDate: '2026-03-15',
     });
-    expect((await db.get('chunks', ['shopify', '2026-03', 0]))?.records).toEqual(records);
+    expect((await storedChunk(db, ['shopify', '2026-03', 0]))?.records).toEqual(records);
     expect(await db.get('settings', 'general')).toEqual({ reportingCurrency: 'EUR', language: 'zh_CN' });
     expect(await db.count('profiles')).toBe(0);
     db.close();
@@ -184,7 +185,7 @@ describe('migrations', () => {
 
     const db = await openTradelineDb();
     expect(await db.get('profiles', 'current')).toEqual(stored);
-    expect((await db.get('chunks', ['shopify', '2026-10', 0]))?.records).toHaveLength(1);
+    expect((await storedChunk(db, ['shopify', '2026-10', 0]))?.records).toHaveLength(1);
     expect(await db.count('applications')).toBe(0);
     expect([...db.transaction('applications').store.indexNames]).toEqual(['bySubmission']);
     db.close();
@@ -447,7 +448,7 @@ describe('migrations', () => {
       ['shopify', '2026-02', 0],
       ['shopify', '2026-02', 1],
     ]);
-    expect(await db.getAll('chunks')).toEqual(before);
+    expect(await storedChunks(db)).toEqual(before);
 
     // The same orders and a new one: only the new one is added, to the month's last usable chunk
     // (the damaged one is set aside when the import reads it).
@@ -459,7 +460,7 @@ describe('migrations', () => {
     );
     expect(result).toMatchObject({ added: 1, duplicates: 3 });
     const febKeys = async () =>
-      (await db.getAll('chunks', IDBKeyRange.bound(['shopify', '2026-02', 0], ['shopify', '2026-02', 9])))
+      (await storedChunks(db, IDBKeyRange.bound(['shopify', '2026-02', 0], ['shopify', '2026-02', 9])))
         .flatMap((c) => c.records)
         .map((r) => r.key);
     expect(await febKeys()).toEqual(['shopify:order:2001', 'shopify:order:2002']);
