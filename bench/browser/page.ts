@@ -162,6 +162,49 @@ async function chunkedPuts(entries: readonly LedgerEntry[], keyPath = false): Pr
   return took;
 }
 
+/**
+ * Reading every record back, as an export does (and a removal for its months): B's chunks of
+ * records, put first and not timed, read back by one cursor.
+ */
+async function chunkedReadBack(entries: readonly LedgerEntry[]): Promise<number> {
+  await deleteDB('bench-chunked-read');
+  const db = await openBare('bench-chunked-read');
+  const tx = db.transaction('values', 'readwrite');
+  for (let offset = 0, seq = 0; offset < entries.length; offset += CHUNK, seq++) {
+    tx.objectStore('values').put({ seq, records: entries.slice(offset, offset + CHUNK) }, seq);
+  }
+  await committed(tx);
+  const start = performance.now();
+  let records = 0;
+  await new Promise<void>((resolve, reject) => {
+    const request = db.transaction('values').objectStore('values').openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve();
+      records += (cursor.value as { records: unknown[] }).records.length;
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  });
+  const took = ms(start);
+  db.close();
+  await deleteDB('bench-chunked-read');
+  if (records !== entries.length) throw new Error(`read back ${records} of ${entries.length} records`);
+  return took;
+}
+
+/** Every stored record read back as records (chunk-columns.ts decodes columns), by one cursor. */
+async function tradelineReadBack(db: TradelineDatabase): Promise<{ ms: number; records: number }> {
+  const start = performance.now();
+  let records = 0;
+  let cursor = await db.transaction('chunks').store.openCursor();
+  while (cursor) {
+    records += (chunkOf(cursor.value) as RecordChunk).records.length;
+    cursor = await cursor.continue();
+  }
+  return { ms: ms(start), records };
+}
+
 /** Tradeline's storing (lib/storage importEntries, with dedupe), in the import worker's batches. */
 async function tradelineStore(db: TradelineDatabase, entries: readonly LedgerEntry[]): Promise<number> {
   const meta = {
@@ -237,6 +280,9 @@ export interface StorageResult {
   profileMs: number;
   reimportMs: number;
   reimport: { added: number; duplicates: number };
+  /** Every record read back as records: Tradeline's chunks (columns), and B's (records). */
+  readBackMs: number;
+  chunkedReadBackMs: number;
   before: Omit<Snapshot, 'aggregates'> & { aggregatesBytes: number };
   afterEqual: boolean;
   differences: string[];
@@ -295,6 +341,9 @@ async function storage(count: number): Promise<StorageResult> {
   await recomputeProfile(db, new Date().toISOString().slice(0, 10));
   const profileMs = ms(start);
   const before = await snapshot(db);
+  const readBack = await tradelineReadBack(db);
+  if (readBack.records !== before.records) throw new Error('reading back found other records');
+  const chunkedReadBackMs = await chunkedReadBack(fresh(entries));
 
   start = performance.now();
   const reimport = await send();
@@ -341,6 +390,8 @@ async function storage(count: number): Promise<StorageResult> {
     profileMs,
     reimportMs,
     reimport,
+    readBackMs: readBack.ms,
+    chunkedReadBackMs,
     before: { ...counts, aggregatesBytes: text.length },
     afterEqual: differences.length === 0,
     differences,

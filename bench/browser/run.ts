@@ -175,6 +175,12 @@ async function storage(): Promise<void> {
     say(
       `| re-import of the same orders (all duplicates) | ${n(r.reimportMs / 1000, 2)} s | ${rate(r.reimportMs)} | ${n(r.reimportMs / r.chunkedMs, 2)} |`,
     );
+    say(
+      `| reading every record back, as an export does: B's chunks of records | ${n(r.chunkedReadBackMs / 1000, 2)} s | ${rate(r.chunkedReadBackMs)} | |`,
+    );
+    say(
+      `| … Tradeline's chunks (columns read back as records) | ${n(r.readBackMs / 1000, 2)} s | ${rate(r.readBackMs)} | ${n(r.readBackMs / r.chunkedReadBackMs, 2)} × B's read |`,
+    );
     say();
     say(
       `- Target storing within 1.5× the chunked floor: ${verdict(r.storeMs <= 1.5 * r.chunkedMs)} (${n(r.storeMs / r.chunkedMs, 2)}×).`,
