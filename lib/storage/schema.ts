@@ -2,13 +2,7 @@ import type { DBSchema } from 'idb';
 import type { StoredApplication } from '../domain/application.ts';
 import type { Channel } from '../domain/channel.ts';
 import type { QuarantinedRecord } from '../domain/quarantine.ts';
-import type {
-  DedupeKeys,
-  ImportRecord,
-  MonthAggregate,
-  Settings,
-  StoredProfile,
-} from '../domain/records.ts';
+import type { DedupeKeys, ImportRecord, MonthAggregate, Settings, StoredProfile } from '../domain/records.ts';
 import type { StoredChunk } from './chunk-columns.ts';
 
 export const DB_NAME = 'tradeline';
