@@ -146,6 +146,8 @@ results.push(
   `  structural check (lib/storage/chunk-check.ts)  ${Number(chunks.checkMs).toFixed(1).padStart(7)} ms  ${((Number(chunks.checkMs) / Number(chunks.cloneMs)) * 100).toFixed(1)}% of the clone`,
   `  full zod parse (RecordChunk)  ${Number(chunks.zodMs).toFixed(1).padStart(7)} ms`,
   `  structured clone (what IndexedDB pays to hand them over)  ${Number(chunks.cloneMs).toFixed(1).padStart(7)} ms`,
+  `  as stored since the eighth round: encoding as columns (lib/storage/chunk-columns.ts)  ${Number(chunks.encodeMs).toFixed(1).padStart(7)} ms`,
+  `  … their clone read back as records  ${Number(chunks.columnsReadMs).toFixed(1).padStart(7)} ms  ${((Number(chunks.columnsReadMs) / Number(chunks.cloneMs)) * 100).toFixed(0)}% of the records' clone`,
   '',
 );
 console.log(`Best of ${REPEATS} runs each, ${new Date().toISOString()}\n`);

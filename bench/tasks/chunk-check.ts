@@ -3,6 +3,7 @@
 // structured clone (what IndexedDB already pays to hand each chunk over), all in this process.
 import { type LedgerEntry, RecordChunk } from '../../lib/domain/records.ts';
 import { chunkProblem } from '../../lib/storage/chunk-check.ts';
+import { chunkOf, toColumns } from '../../lib/storage/chunk-columns.ts';
 import { CHUNK_SIZE } from '../../lib/storage/schema.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -67,6 +68,25 @@ const zodMs = best(3, () => {
 const cloneMs = best(3, () => {
   for (const c of chunks) sink += structuredClone(c).records.length;
 });
+// As stored since the eighth round: columns (lib/storage/chunk-columns.ts), encoded when put,
+// cloned, and read back as records.
+const encodeMs = best(3, () => {
+  for (const c of chunks) sink += toColumns(c).count;
+});
+const stored = chunks.map(toColumns);
+const columnsReadMs = best(3, () => {
+  for (const c of stored) sink += (chunkOf(structuredClone(c)) as RecordChunk).records.length;
+});
 process.stdout.write(
-  JSON.stringify({ records: N, chunks: chunks.length, sumMs, checkMs, zodMs, cloneMs, sink: sink > 0 }),
+  JSON.stringify({
+    records: N,
+    chunks: chunks.length,
+    sumMs,
+    checkMs,
+    zodMs,
+    cloneMs,
+    encodeMs,
+    columnsReadMs,
+    sink: sink > 0,
+  }),
 );
